@@ -1,0 +1,125 @@
+/**
+ * Shared machinery of the in-memory Apps Script runtime: the error type the real services throw,
+ * the per-method call counters, the clock (a Date whose "now" the tests control) and the execution
+ * context (a menu click has a UI; a time-driven trigger has none).
+ */
+
+/** Apps Script service errors print as "Exception: ..." and carry the bare text in `message`. */
+export class GasException extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Exception';
+  }
+}
+
+export interface CounterSnapshot {
+  /** Calls per "Class.method", e.g. "Range.getValues". */
+  calls: Record<string, number>;
+  totalCalls: number;
+  cellsRead: number;
+  cellsWritten: number;
+}
+
+/** Counts every service call, per method, and the cells moved by reads and writes. */
+export class Counters {
+  private calls = new Map<string, number>();
+  cellsRead = 0;
+  cellsWritten = 0;
+
+  call(name: string): void {
+    this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
+  }
+  read(cells: number): void {
+    this.cellsRead += cells;
+  }
+  wrote(cells: number): void {
+    this.cellsWritten += cells;
+  }
+  reset(): void {
+    this.calls.clear();
+    this.cellsRead = 0;
+    this.cellsWritten = 0;
+  }
+  snapshot(): CounterSnapshot {
+    const calls = Object.fromEntries([...this.calls.entries()].sort(([a], [b]) => a.localeCompare(b)));
+    const totalCalls = [...this.calls.values()].reduce((a, b) => a + b, 0);
+    return { calls, totalCalls, cellsRead: this.cellsRead, cellsWritten: this.cellsWritten };
+  }
+  count(name: string): number {
+    return this.calls.get(name) ?? 0;
+  }
+}
+
+/**
+ * The runtime's clock. `FakeDate` is handed to the bundle as its global `Date`, so `new Date()` and
+ * `Date.now()` in the script read this clock, and Date objects pass between the bundle and the
+ * services without cross-realm surprises (`instanceof Date` holds on both sides).
+ */
+export class Clock {
+  private nowMs: number;
+  readonly FakeDate: DateConstructor;
+
+  constructor(start: Date = new Date()) {
+    this.nowMs = start.getTime();
+    const clock = this;
+    const RealDate = Date;
+    class FakeDate extends RealDate {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) super(clock.nowMs);
+        else super(...(args as [string]));
+      }
+      static now(): number {
+        return clock.nowMs;
+      }
+    }
+    this.FakeDate = FakeDate as unknown as DateConstructor;
+  }
+
+  now(): Date {
+    return new Date(this.nowMs);
+  }
+  nowMillis(): number {
+    return this.nowMs;
+  }
+  set(date: Date): void {
+    this.nowMs = date.getTime();
+  }
+  advance(ms: number): void {
+    this.nowMs += ms;
+  }
+}
+
+/** What kind of execution is running: a user at the sheet, or a trigger with no one watching. */
+export type ExecutionKind = 'ui' | 'trigger';
+
+export class Execution {
+  kind: ExecutionKind = 'ui';
+  /** Run `fn` as a time-driven trigger would: no UI is available inside. */
+  asTrigger<T>(fn: () => T): T {
+    const before = this.kind;
+    this.kind = 'trigger';
+    try {
+      return fn();
+    } finally {
+      this.kind = before;
+    }
+  }
+}
+
+/** True for a Date from any realm. */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/** What every service of the runtime shares. */
+export interface Env {
+  counters: Counters;
+  clock: Clock;
+  execution: Execution;
+  /** The script's and the spreadsheet's time zone (appsscript.json timeZone). */
+  timeZone: string;
+  /** The e-mail of the user running the script (Session.getActiveUser). */
+  userEmail: string;
+  /** The Ui that SpreadsheetApp.getUi() returns outside triggers; set by createRuntime. */
+  ui?: unknown;
+}

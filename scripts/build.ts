@@ -1,0 +1,94 @@
+/**
+ * Builds the Apps Script project into build/: the bundle Code.js, the manifest and the HTML files.
+ *
+ * Apps Script only calls top-level `function` declarations, so the bundle is an iife that keeps the
+ * program private, followed by one generated stub per export of src/main.ts. The export names come
+ * from an ESM pass of esbuild (its metafile lists them), so nobody keeps a list by hand.
+ */
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { checkBundle } from './check-bundle';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const entry = path.join(root, 'src/main.ts');
+const outDir = path.join(root, 'build');
+const GLOBAL_NAME = 'LibraryApp';
+
+export async function entryExports(): Promise<string[]> {
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outdir: path.join(root, 'build/.esm'),
+    logLevel: 'silent',
+  });
+  const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint);
+  return [...(output?.exports ?? [])].sort();
+}
+
+export function stubs(names: string[]): string {
+  return names
+    .map(
+      (n) =>
+        `/** Entry point: forwards to the bundled ${n}. */\n` +
+        `function ${n}() {\n  return ${GLOBAL_NAME}.${n}.apply(this, arguments);\n}\n`,
+    )
+    .join('\n');
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) return htmlFiles(p);
+    return name.endsWith('.html') ? [p] : [];
+  });
+}
+
+export async function build(): Promise<{ exports: string[]; files: string[] }> {
+  const names = await entryExports();
+  if (names.length === 0) throw new Error('src/main.ts exports no entry points');
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL_NAME,
+    target: 'es2019',
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+    banner: { js: '// Built by scripts/build.ts from src/; do not edit. Entry points are at the end.' },
+  });
+  const code = `${result.outputFiles[0].text}\n${stubs(names)}`;
+  const problems = checkBundle(code);
+  if (problems.length) throw new Error(`build/Code.js is not loadable by Apps Script:\n- ${problems.join('\n- ')}`);
+  writeFileSync(path.join(outDir, 'Code.js'), code);
+  copyFileSync(path.join(root, 'appsscript.json'), path.join(outDir, 'appsscript.json'));
+  const files = ['appsscript.json', 'Code.js'];
+  const seen = new Set<string>();
+  for (const file of htmlFiles(path.join(root, 'src'))) {
+    const name = path.basename(file);
+    // Apps Script names HTML files without folders; two files with one name would overwrite each other.
+    if (seen.has(name)) throw new Error(`two HTML files are named ${name}`);
+    seen.add(name);
+    writeFileSync(path.join(outDir, name), readFileSync(file));
+    files.push(name);
+  }
+  return { exports: names, files };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  build().then(
+    ({ exports, files }) => console.log(`build/: ${files.join(', ')} (${exports.length} entry points)`),
+    (e: Error) => {
+      console.error(e.message);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Checks that a bundle is something Apps Script can load: a classic script (no `export`, `import` or
+ * top-level `await`), that runs in an empty global scope, and that names none of the Node or browser
+ * globals Apps Script lacks. Returns the problems found; an empty list means the bundle is fine.
+ */
+import vm from 'node:vm';
+import ts from 'typescript';
+
+/** Globals of Node or the browser that the Apps Script V8 runtime does not have. */
+export const FORBIDDEN_GLOBALS = [
+  'require',
+  'module',
+  'exports',
+  'process',
+  'Buffer',
+  'global',
+  '__dirname',
+  '__filename',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'clearTimeout',
+  'clearInterval',
+  'queueMicrotask',
+  'fetch',
+  'XMLHttpRequest',
+  'TextEncoder',
+  'TextDecoder',
+  'structuredClone',
+  'atob',
+  'btoa',
+  'URL',
+  'URLSearchParams',
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'crypto',
+  'performance',
+];
+
+export function checkBundle(source: string, fileName = 'Code.js'): string[] {
+  const problems: string[] = [];
+  try {
+    new vm.Script(source, { filename: fileName });
+  } catch (e) {
+    problems.push(`not a classic script: ${(e as Error).message}`);
+    return problems;
+  }
+  for (const name of freeGlobalsUsed(source).filter((n) => FORBIDDEN_GLOBALS.includes(n))) {
+    problems.push(`uses "${name}", which Apps Script does not have`);
+  }
+  try {
+    // Apps Script evaluates every file at load; nothing may touch a service or a missing global then.
+    vm.runInContext(source, vm.createContext({}), { filename: fileName, timeout: 5000 });
+  } catch (e) {
+    problems.push(`fails when loaded in an empty global scope: ${(e as Error).message}`);
+  }
+  return problems;
+}
+
+/** The identifiers a script reads that it never declares itself. */
+export function freeGlobalsUsed(source: string): string[] {
+  const file = ts.createSourceFile('bundle.js', source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
+  const declared = new Set<string>();
+  const used = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (
+      (ts.isVariableDeclaration(node) ||
+        ts.isFunctionDeclaration(node) ||
+        ts.isFunctionExpression(node) ||
+        ts.isClassDeclaration(node) ||
+        ts.isClassExpression(node) ||
+        ts.isParameter(node) ||
+        ts.isBindingElement(node)) &&
+      node.name &&
+      ts.isIdentifier(node.name)
+    ) {
+      declared.add(node.name.text);
+    }
+    if (ts.isImportClause(node) || ts.isNamespaceImport(node) || ts.isImportSpecifier(node)) {
+      if (node.name) declared.add(node.name.text);
+    }
+    if (ts.isIdentifier(node) && isValueReference(node)) used.add(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return [...used].filter((n) => !declared.has(n)).sort();
+}
+
+function isValueReference(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (!p) return true;
+  if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
+  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p)) && p.name === id)
+    return false;
+  if ((ts.isGetAccessor(p) || ts.isSetAccessor(p) || ts.isPropertySignature(p)) && p.name === id) return false;
+  if (ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) return false;
+  if (ts.isExportSpecifier(p) || ts.isImportSpecifier(p)) return false;
+  return true;
+}

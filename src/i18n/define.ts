@@ -1,0 +1,17 @@
+/**
+ * A feature's messages in the three languages. English names the keys; the compiler refuses a
+ * Kazakh or Russian table that misses one.
+ */
+export interface Messages<K extends string> {
+  en: Record<K, string>;
+  kk: Record<K, string>;
+  ru: Record<K, string>;
+}
+
+export function defineMessages<const E extends Record<string, string>>(m: {
+  en: E;
+  kk: Record<keyof E, string>;
+  ru: Record<keyof E, string>;
+}): Messages<keyof E & string> {
+  return m;
+}

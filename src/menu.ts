@@ -1,0 +1,39 @@
+/**
+ * The "Library" menu. Every item names an entry point exported by main.ts; a test checks that each
+ * one is a global function of the built bundle.
+ */
+import { type Lang, type MessageKey, t } from './i18n';
+
+export type MenuEntry =
+  | { kind: 'item'; caption: MessageKey; fn: string }
+  | { kind: 'separator' }
+  | { kind: 'submenu'; caption: MessageKey; items: MenuEntry[] };
+
+const item = (caption: MessageKey, fn: string): MenuEntry => ({ kind: 'item', caption, fn });
+
+export const MENU: MenuEntry[] = [
+  item('menu.setup', 'setUpWorkbook'),
+  { kind: 'separator' },
+  {
+    kind: 'submenu',
+    caption: 'menu.language',
+    items: [
+      item('menu.language.kk', 'useKazakh'),
+      item('menu.language.ru', 'useRussian'),
+      item('menu.language.en', 'useEnglish'),
+    ],
+  },
+  item('menu.about', 'showAbout'),
+];
+
+export function addLibraryMenu(ui: GoogleAppsScript.Base.Ui, lang: Lang): void {
+  const fill = (menu: GoogleAppsScript.Base.Menu, entries: MenuEntry[]): GoogleAppsScript.Base.Menu => {
+    for (const e of entries) {
+      if (e.kind === 'item') menu.addItem(t(lang, e.caption), e.fn);
+      else if (e.kind === 'separator') menu.addSeparator();
+      else menu.addSubMenu(fill(ui.createMenu(t(lang, e.caption)), e.items));
+    }
+    return menu;
+  };
+  fill(ui.createMenu(t(lang, 'menu.title')), MENU).addToUi();
+}

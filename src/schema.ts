@@ -1,0 +1,199 @@
+/**
+ * The workbook's schema: which sheets the library keeps, their columns, and what each column holds.
+ * Names and headers come from the message catalogue, so a sheet is recognised in any language.
+ */
+import type { MessageKey } from './i18n';
+
+export type EnumName =
+  | 'category'
+  | 'readerStatus'
+  | 'kind'
+  | 'copyStatus'
+  | 'condition'
+  | 'loanStatus'
+  | 'visitKind'
+  | 'closedKind'
+  | 'eventKind'
+  | 'language';
+
+/** The codes of each enumeration; labels are `enum.<name>.<code>` in the catalogue. */
+export const ENUMS = {
+  category: ['pupil', 'teacher', 'staff', 'parent'],
+  readerStatus: ['active', 'left'],
+  kind: ['textbook', 'fiction', 'reference', 'methodical', 'periodical'],
+  copyStatus: ['available', 'onLoan', 'lost', 'writtenOff'],
+  condition: ['new', 'good', 'satisfactory', 'unsatisfactory'],
+  loanStatus: ['open', 'returned', 'lost', 'replaced'],
+  visitKind: ['desk', 'readingRoom', 'excursion', 'event'],
+  closedKind: ['holiday', 'vacation', 'cleaning', 'other'],
+  eventKind: ['anniversary', 'exhibition', 'campaign', 'event'],
+  language: ['kk', 'ru', 'en'],
+} as const satisfies Record<EnumName, readonly string[]>;
+
+export type EnumCode<E extends EnumName> = (typeof ENUMS)[E][number];
+
+/**
+ * What a column holds. `text` columns are formatted as plain text so Sheets never turns a code such
+ * as 00123 into a number or user text starting with "=" into a formula.
+ */
+export type ColumnType = 'text' | 'number' | 'date' | 'datetime' | 'boolean' | 'email' | 'enum' | 'class';
+
+export interface ColumnDef {
+  key: string;
+  type: ColumnType;
+  enum?: EnumName;
+}
+
+export type SheetKey =
+  | 'settings'
+  | 'readers'
+  | 'classes'
+  | 'titles'
+  | 'copies'
+  | 'loans'
+  | 'visits'
+  | 'required'
+  | 'events'
+  | 'persons'
+  | 'schedule'
+  | 'log';
+
+export interface SheetDef {
+  key: SheetKey;
+  columns: ColumnDef[];
+  /** Written only by the script: protected, with a warning for anyone who edits it. */
+  generated?: boolean;
+}
+
+const text = (key: string): ColumnDef => ({ key, type: 'text' });
+const num = (key: string): ColumnDef => ({ key, type: 'number' });
+const date = (key: string): ColumnDef => ({ key, type: 'date' });
+const choice = (key: string, e: EnumName): ColumnDef => ({ key, type: 'enum', enum: e });
+
+export const SHEETS: readonly SheetDef[] = [
+  { key: 'settings', columns: [text('key'), text('value'), text('note')] },
+  {
+    key: 'readers',
+    columns: [
+      text('code'),
+      text('name'),
+      choice('category', 'category'),
+      { key: 'class', type: 'class' },
+      choice('status', 'readerStatus'),
+      text('contact'),
+      date('registered'),
+      date('left'),
+      text('note'),
+    ],
+  },
+  {
+    key: 'classes',
+    columns: [
+      text('class'),
+      num('grade'),
+      text('teacher'),
+      { key: 'email', type: 'email' },
+      choice('language', 'language'),
+    ],
+  },
+  {
+    key: 'titles',
+    columns: [
+      text('titleId'),
+      choice('kind', 'kind'),
+      text('author'),
+      text('title'),
+      num('grade'),
+      text('subject'),
+      text('language'),
+      num('year'),
+      text('publisher'),
+      text('isbn'),
+      num('price'),
+    ],
+  },
+  {
+    key: 'copies',
+    columns: [
+      text('inventory'),
+      text('titleId'),
+      choice('status', 'copyStatus'),
+      choice('condition', 'condition'),
+      date('received'),
+      text('source'),
+      num('price'),
+      text('writeOffAct'),
+      text('reader'),
+      text('loanId'),
+      text('note'),
+    ],
+  },
+  {
+    key: 'loans',
+    columns: [
+      text('loanId'),
+      text('inventory'),
+      text('reader'),
+      date('issued'),
+      date('due'),
+      date('returned'),
+      num('renewals'),
+      choice('status', 'loanStatus'),
+      text('note'),
+      text('librarian'),
+    ],
+  },
+  {
+    key: 'visits',
+    columns: [
+      date('date'),
+      text('reader'),
+      { key: 'class', type: 'class' },
+      choice('kind', 'visitKind'),
+      num('count'),
+      text('note'),
+    ],
+  },
+  { key: 'required', columns: [num('grade'), text('subject'), text('titleId'), text('year')] },
+  {
+    key: 'events',
+    columns: [
+      date('date'),
+      date('endDate'),
+      text('title'),
+      choice('kind', 'eventKind'),
+      text('person'),
+      text('note'),
+      text('calendarId'),
+    ],
+  },
+  { key: 'persons', columns: [text('name'), date('born'), date('died'), text('note')] },
+  { key: 'schedule', columns: [date('from'), date('to'), choice('kind', 'closedKind'), text('note')] },
+  {
+    key: 'log',
+    generated: true,
+    columns: [{ key: 'time', type: 'datetime' }, text('user'), text('action'), text('details')],
+  },
+];
+
+export function sheetDef(key: SheetKey): SheetDef {
+  const def = SHEETS.find((s) => s.key === key);
+  if (!def) throw new Error(`unknown sheet ${key}`);
+  return def;
+}
+
+export const sheetNameKey = (key: SheetKey): MessageKey => `sheet.${key}` as MessageKey;
+export const headerKey = (sheet: SheetKey, column: string): MessageKey => `col.${sheet}.${column}` as MessageKey;
+export const enumKey = (e: EnumName, code: string): MessageKey => `enum.${e}.${code}` as MessageKey;
+
+/** Number formats per column type: plain text keeps codes and user text exactly as typed. */
+export const NUMBER_FORMATS: Record<ColumnType, string> = {
+  text: '@',
+  email: '@',
+  enum: '@',
+  class: '@',
+  number: '0.##',
+  date: 'dd.mm.yyyy',
+  datetime: 'dd.mm.yyyy hh:mm',
+  boolean: 'General',
+};

@@ -1,0 +1,96 @@
+/**
+ * The library's settings, as the librarian keeps them on the Settings sheet (one row per setting:
+ * a language-neutral key, a value, a description in the workbook's language).
+ */
+import { DEFAULT_LANG, isLang, type Lang, type MessageKey } from './i18n';
+
+export interface Settings {
+  language: Lang;
+  libraryName: string;
+  librarianName: string;
+  librarianEmail: string;
+  /** Loan period in days per kind of item; textbooks are due on `textbookDue` instead. */
+  loanDays: { fiction: number; reference: number; methodical: number; periodical: number };
+  /** Month and day ("05-31") on which textbooks are due at the end of the school year. */
+  textbookDue: string;
+  /** ISO weekdays (1 = Monday … 7 = Sunday) on which the library is closed. */
+  closedWeekdays: number[];
+  lastDayClosed: boolean;
+  loanLimit: { pupil: number; teacher: number; staff: number; parent: number };
+  maxRenewals: number;
+  overdueOpenDaysOnly: boolean;
+}
+
+/** Every setting with its default, in the order the Settings sheet lists them. */
+export const SETTING_DEFAULTS: ReadonlyArray<{ key: string; value: string }> = [
+  { key: 'language', value: DEFAULT_LANG },
+  { key: 'libraryName', value: '' },
+  { key: 'librarianName', value: '' },
+  { key: 'librarianEmail', value: '' },
+  { key: 'loanDays.fiction', value: '14' },
+  { key: 'loanDays.reference', value: '7' },
+  { key: 'loanDays.methodical', value: '30' },
+  { key: 'loanDays.periodical', value: '7' },
+  { key: 'textbookDue', value: '05-25' },
+  // The plan: Tuesday is the methodical day, Saturday and Sunday are days off.
+  { key: 'closedWeekdays', value: '2,6,7' },
+  { key: 'lastDayClosed', value: 'TRUE' },
+  { key: 'loanLimit.pupil', value: '5' },
+  { key: 'loanLimit.teacher', value: '15' },
+  { key: 'loanLimit.staff', value: '5' },
+  { key: 'loanLimit.parent', value: '3' },
+  { key: 'maxRenewals', value: '2' },
+  { key: 'overdueOpenDaysOnly', value: 'FALSE' },
+];
+
+export const settingNoteKey = (key: string): MessageKey => `setting.${key}` as MessageKey;
+
+function num(v: string | undefined, fallback: number): number {
+  const n = Number(String(v ?? '').trim());
+  return v !== undefined && String(v).trim() !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+function bool(v: string | undefined, fallback: boolean): boolean {
+  const s = String(v ?? '')
+    .trim()
+    .toLowerCase();
+  if (['true', 'yes', 'иә', 'да', '1'].includes(s)) return true;
+  if (['false', 'no', 'жоқ', 'нет', '0'].includes(s)) return false;
+  return fallback;
+}
+
+/** Settings from the sheet's key → value pairs; anything missing or unreadable takes its default. */
+export function parseSettings(values: Map<string, string>): Settings {
+  const d = new Map(SETTING_DEFAULTS.map((s) => [s.key, s.value]));
+  const get = (k: string) => values.get(k) ?? d.get(k);
+  const dnum = (k: string) => num(get(k), Number(d.get(k)));
+  const lang = String(get('language')).trim().toLowerCase();
+  const weekdays = String(get('closedWeekdays'))
+    .split(/[,;\s]+/)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n >= 1 && n <= 7);
+  const due = String(get('textbookDue')).trim();
+  return {
+    language: isLang(lang) ? lang : DEFAULT_LANG,
+    libraryName: String(get('libraryName') ?? '').trim(),
+    librarianName: String(get('librarianName') ?? '').trim(),
+    librarianEmail: String(get('librarianEmail') ?? '').trim(),
+    loanDays: {
+      fiction: dnum('loanDays.fiction'),
+      reference: dnum('loanDays.reference'),
+      methodical: dnum('loanDays.methodical'),
+      periodical: dnum('loanDays.periodical'),
+    },
+    textbookDue: /^\d{2}-\d{2}$/.test(due) ? due : String(d.get('textbookDue')),
+    closedWeekdays: [...new Set(weekdays)].sort(),
+    lastDayClosed: bool(get('lastDayClosed'), true),
+    loanLimit: {
+      pupil: dnum('loanLimit.pupil'),
+      teacher: dnum('loanLimit.teacher'),
+      staff: dnum('loanLimit.staff'),
+      parent: dnum('loanLimit.parent'),
+    },
+    maxRenewals: dnum('maxRenewals'),
+    overdueOpenDaysOnly: bool(get('overdueOpenDaysOnly'), false),
+  };
+}

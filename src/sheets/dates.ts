@@ -1,0 +1,46 @@
+/**
+ * Between sheet Date values and calendar days. Sheets stores a date as an instant at midnight in the
+ * spreadsheet's time zone; reading it back with the same zone gives the day the librarian typed.
+ */
+import { type DayKey, isDayKey } from '../dates';
+
+export function isDateValue(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
+}
+
+/** The calendar day a cell holds, or null for a blank or non-date cell. */
+export function dayOf(value: unknown, timeZone: string): DayKey | null {
+  if (isDateValue(value)) return Utilities.formatDate(value, timeZone, 'yyyy-MM-dd');
+  if (typeof value === 'string') {
+    const s = value.trim();
+    if (isDayKey(s)) return s;
+    const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
+    if (m) {
+      const key = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+      if (isDayKey(key)) return key;
+    }
+  }
+  return null;
+}
+
+/** Offset of `timeZone` from UTC at instant `ms`, in minutes (Almaty: +300). */
+function offsetMinutes(ms: number, timeZone: string): number {
+  const z = Utilities.formatDate(new Date(ms), timeZone, 'Z'); // "+0500"
+  const sign = z[0] === '-' ? -1 : 1;
+  return sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5)));
+}
+
+/** Midnight of `day` in `timeZone`: the value Sheets holds for that date. */
+export function dateFor(day: DayKey, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  let ms = utcMidnight - offsetMinutes(utcMidnight, timeZone) * 60_000;
+  // A zone that moved its offset on that day (Almaty on 2024-03-01) needs a second look.
+  ms = utcMidnight - offsetMinutes(ms, timeZone) * 60_000;
+  return new Date(ms);
+}
+
+/** Today in the script's time zone. */
+export function today(timeZone: string): DayKey {
+  return Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd');
+}

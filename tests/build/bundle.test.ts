@@ -1,0 +1,130 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { entryExports } from '../../scripts/build';
+import { checkBundle, freeGlobalsUsed } from '../../scripts/check-bundle';
+
+const code = readFileSync('build/Code.js', 'utf8');
+
+function topLevelFunctions(source: string): string[] {
+  const file = ts.createSourceFile('Code.js', source, ts.ScriptTarget.ES2022, false, ts.ScriptKind.JS);
+  return file.statements
+    .filter(ts.isFunctionDeclaration)
+    .map((f) => f.name!.text)
+    .sort();
+}
+
+describe('the bundle check', () => {
+  it('accepts the built bundle', () => {
+    expect(checkBundle(code)).toEqual([]);
+  });
+
+  it('refuses a bundle with an ES module export', () => {
+    const problems = checkBundle('function onOpen() {}\nexport { onOpen };');
+    expect(problems.join('\n')).toMatch(/not a classic script/);
+  });
+
+  it('refuses a bundle with an import or a top-level await', () => {
+    expect(checkBundle('import x from "y";').join()).toMatch(/not a classic script/);
+    expect(checkBundle('await Promise.resolve(1);').join()).toMatch(/not a classic script/);
+  });
+
+  it('refuses require, even inside a function that only runs later', () => {
+    const problems = checkBundle('function later() { return require("fs"); }');
+    expect(problems).toEqual(['uses "require", which Apps Script does not have']);
+  });
+
+  it.each(['process', 'Buffer', 'setTimeout', 'fetch', 'TextEncoder', 'structuredClone'])(
+    'refuses the Node/browser global %s',
+    (name) => {
+      expect(checkBundle(`function f() { return typeof ${name} === "undefined" ? 0 : ${name}; }`)).toContain(
+        `uses "${name}", which Apps Script does not have`,
+      );
+    },
+  );
+
+  it('does not mistake a property or a local of the same name for the global', () => {
+    expect(
+      freeGlobalsUsed('var o = { process: 1 }; o.fetch = 2; function g(setTimeout) { return setTimeout; }'),
+    ).toEqual([]);
+  });
+
+  it('refuses a bundle that touches a missing global while loading', () => {
+    expect(checkBundle('var x = SpreadsheetApp.getActive();').join()).toMatch(
+      /fails when loaded in an empty global scope/,
+    );
+  });
+});
+
+describe('the built bundle', () => {
+  it('declares one top-level function per export of src/main.ts, and no other', async () => {
+    const exports = await entryExports();
+    expect(exports.length).toBeGreaterThan(3);
+    expect(exports).toContain('onOpen');
+    expect(topLevelFunctions(code)).toEqual(exports);
+  });
+
+  it('keeps the program in one iife global, so nothing else leaks to the Apps Script global scope', () => {
+    const file = ts.createSourceFile('Code.js', code, ts.ScriptTarget.ES2022, false, ts.ScriptKind.JS);
+    const vars = file.statements
+      .filter(ts.isVariableStatement)
+      .flatMap((s) => s.declarationList.declarations.map((d) => (d.name as ts.Identifier).text));
+    expect(vars).toEqual(['LibraryApp']);
+  });
+
+  it('ships the manifest and every HTML file of src/ beside Code.js', () => {
+    const built = readdirSync('build')
+      .filter((f) => !f.startsWith('.'))
+      .sort();
+    const html = readdirSync('src', { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => f.split('/').pop()!);
+    expect(built).toEqual(['Code.js', 'appsscript.json', ...html].sort());
+  });
+});
+
+describe('the manifest (appsscript.json)', () => {
+  const manifest = JSON.parse(readFileSync('build/appsscript.json', 'utf8'));
+
+  it('runs on V8 in the Asia/Almaty time zone', () => {
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.timeZone).toBe('Asia/Almaty');
+  });
+
+  it('asks for the least-privilege scopes the code calls, and only those', () => {
+    expect([...manifest.oauthScopes].sort()).toEqual(
+      [
+        'https://www.googleapis.com/auth/calendar',
+        'https://www.googleapis.com/auth/script.container.ui',
+        'https://www.googleapis.com/auth/script.scriptapp',
+        'https://www.googleapis.com/auth/script.send_mail',
+        'https://www.googleapis.com/auth/spreadsheets.currentonly',
+        'https://www.googleapis.com/auth/userinfo.email',
+      ].sort(),
+    );
+    // Broad scopes the project must never need: the whole Drive, every spreadsheet, Gmail.
+    expect(manifest.oauthScopes.join(' ')).not.toMatch(/auth\/drive|auth\/spreadsheets(?!\.currentonly)|mail\.google/);
+  });
+});
+
+describe('clasp', () => {
+  it('pushes exactly the built files (clasp status --json, offline)', () => {
+    const out = execFileSync('npx', ['clasp', 'status', '--json'], { encoding: 'utf8', timeout: 60_000 });
+    const status = JSON.parse(out.trim().split('\n').pop()!);
+    const expected = readdirSync('build')
+      .filter((f) => !f.startsWith('.'))
+      .map((f) => `build/${f}`)
+      .sort();
+    expect([...status.filesToPush].sort()).toEqual(expected);
+    expect(status.filesToPush).toContain('build/Code.js');
+    expect(status.filesToPush).toContain('build/appsscript.json');
+  });
+
+  it('has rootDir build and a placeholder scriptId the README explains', () => {
+    const clasp = JSON.parse(readFileSync('.clasp.json', 'utf8'));
+    expect(clasp.rootDir).toBe('build');
+    expect(readFileSync('README.md', 'utf8')).toContain(clasp.scriptId);
+  });
+});
