@@ -68,7 +68,7 @@ export class Clock {
         if (args.length === 0) super(clock.nowMs);
         else super(...(args as [string]));
       }
-      static now(): number {
+      static override now(): number {
         return clock.nowMs;
       }
     }

@@ -4,6 +4,7 @@
  */
 import { onOpen, setUpWorkbook, showAbout, useLanguage } from './actions';
 
+// Menu and simple triggers
 export { onOpen, setUpWorkbook, showAbout };
 
 /** Installed as an add-on or from the editor: build the menu as on open. */
@@ -22,3 +23,21 @@ export function useRussian(): void {
 export function useEnglish(): void {
   useLanguage('en');
 }
+
+// The circulation desk: the menu item, then the sidebar's server functions (google.script.run)
+export {
+  deskClassIssue,
+  deskClassOptions,
+  deskClassPreview,
+  deskClassReturns,
+  deskCountVisit,
+  deskFindReader,
+  deskHistory,
+  deskInit,
+  deskIssue,
+  deskLost,
+  deskReaderForm,
+  deskRenew,
+  deskReturn,
+  openDesk,
+} from './desk/api';

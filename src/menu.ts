@@ -12,6 +12,8 @@ export type MenuEntry =
 const item = (caption: MessageKey, fn: string): MenuEntry => ({ kind: 'item', caption, fn });
 
 export const MENU: MenuEntry[] = [
+  item('menu.desk', 'openDesk'),
+  { kind: 'separator' },
   item('menu.setup', 'setUpWorkbook'),
   { kind: 'separator' },
   {

@@ -84,6 +84,7 @@ export const SHEETS: readonly SheetDef[] = [
       date('registered'),
       date('left'),
       text('note'),
+      date('lastVisit'),
     ],
   },
   {
@@ -125,6 +126,7 @@ export const SHEETS: readonly SheetDef[] = [
       text('writeOffAct'),
       text('reader'),
       text('loanId'),
+      date('due'),
       text('note'),
     ],
   },
@@ -133,6 +135,7 @@ export const SHEETS: readonly SheetDef[] = [
     columns: [
       text('loanId'),
       text('inventory'),
+      text('title'),
       text('reader'),
       date('issued'),
       date('due'),

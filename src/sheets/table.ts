@@ -130,13 +130,55 @@ export class Table {
    * last changed column in one setValues, putting back the read values in between.
    */
   update(rowNumber: number, current: Cell[], changes: RowValues): void {
-    const idx = Object.keys(changes).map((k) => this.index(k));
-    if (idx.length === 0) return;
+    this.updateMany([{ rowNumber, current, changes }]);
+  }
+
+  /**
+   * Changes several rows: rows that follow each other are written together, one setValues per run,
+   * over the span of changed columns (the values read are put back in between).
+   */
+  updateMany(edits: Array<{ rowNumber: number; current: Cell[]; changes: RowValues }>): void {
+    const sorted = edits.filter((e) => Object.keys(e.changes).length > 0).sort((a, b) => a.rowNumber - b.rowNumber);
+    if (sorted.length === 0) return;
+    const idx = sorted.flatMap((e) => Object.keys(e.changes).map((k) => this.index(k)));
     const from = Math.min(...idx);
     const to = Math.max(...idx);
-    const span = current.slice(from, to + 1);
-    for (const [k, v] of Object.entries(changes)) span[this.index(k) - from] = v === undefined ? '' : v;
-    this.sheet.getRange(rowNumber, from + 1, 1, to - from + 1).setValues([span]);
+    let run: Cell[][] = [];
+    let runStart = sorted[0].rowNumber;
+    const flush = () => {
+      if (run.length) this.sheet.getRange(runStart, from + 1, run.length, to - from + 1).setValues(run);
+      run = [];
+    };
+    for (const e of sorted) {
+      if (run.length && e.rowNumber !== runStart + run.length) flush();
+      if (!run.length) runStart = e.rowNumber;
+      const span = e.current.slice(from, to + 1);
+      while (span.length < to - from + 1) span.push('');
+      for (const [k, v] of Object.entries(e.changes)) span[this.index(k) - from] = v === undefined ? '' : v;
+      run.push(span);
+    }
+    flush();
+  }
+
+  /**
+   * Sheet rows whose `key` column holds exactly `value` (any case), found by a TextFinder on that
+   * column: one search on Google's side, no cells read, however long the sheet grows.
+   */
+  findRows(key: string, value: string): number[] {
+    const last = this.sheet.getLastRow();
+    if (last < 2 || value === '') return [];
+    return this.sheet
+      .getRange(2, this.index(key) + 1, last - 1, 1)
+      .createTextFinder(value)
+      .matchEntireCell(true)
+      .findAll()
+      .map((r) => r.getRow());
+  }
+
+  /** The first row whose `key` column holds `value`, read; null when there is none. */
+  findOne(key: string, value: string): { rowNumber: number; row: Cell[] } | null {
+    const [rowNumber] = this.findRows(key, value);
+    return rowNumber === undefined ? null : { rowNumber, row: this.readRows(rowNumber, 1)[0] };
   }
 
   private ensureRows(lastNeeded: number): void {

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { createRuntime } from '../../emulator/index';
+
+const BUNDLE = 'tests/fixtures/tiny-bundle/Code.js';
+
+describe('createRuntime / runtime.load (gas-local)', () => {
+  it('loads the bundle and exposes its top-level functions; onOpen builds the menu (SpreadsheetApp.getUi().createMenu)', () => {
+    const rt = createRuntime({ now: new Date('2024-05-10T06:00:00Z') });
+    const ctx = rt.load(BUNDLE);
+    expect(typeof ctx.onOpen).toBe('function');
+    rt.call('onOpen');
+    expect(rt.ui.menus).toEqual([
+      {
+        caption: 'Library',
+        items: [
+          { kind: 'item', caption: 'Lend', functionName: 'lend' },
+          { kind: 'separator' },
+          { kind: 'item', caption: 'Install', functionName: 'install' },
+        ],
+      },
+    ]);
+    expect(rt.counters.count('Menu.addToUi')).toBe(1);
+  });
+
+  it("gives the bundle the runtime's clock as Date (new Date() and Date.now() read env.clock)", () => {
+    const rt = createRuntime({ now: new Date('2024-05-10T06:00:00Z') });
+    rt.load(BUNDLE);
+    expect(rt.call('now')).toEqual(['2024-05-10T06:00:00.000Z', Date.parse('2024-05-10T06:00:00Z'), true]);
+    rt.clock.advance(1000);
+    expect((rt.call('now') as unknown[])[1]).toBe(Date.parse('2024-05-10T06:00:01Z'));
+    expect(rt.call('dueDate')).toBe(true);
+  });
+
+  it('fires installed time-driven triggers through the bundle in trigger context (ScriptApp clock triggers, no getUi)', () => {
+    const rt = createRuntime({ now: new Date('2024-05-10T06:00:00Z') });
+    rt.load(BUNDLE);
+    expect(rt.call('install')).toBe(1);
+    const fired = rt.fireTriggers(new Date('2024-05-12T12:00:00Z'));
+    expect(fired.map((f) => [f.functionName, f.at.toISOString(), f.error])).toEqual([
+      ['nightly', '2024-05-10T21:00:00.000Z', undefined],
+      ['nightly', '2024-05-11T21:00:00.000Z', undefined],
+    ]);
+    expect(rt.properties.dump('script')).toEqual({
+      runs: '2',
+      lastRun: '2024-05-12 02:00',
+      utcHour: '21',
+      ui: 'Cannot call SpreadsheetApp.getUi() from this context.',
+    });
+    expect(rt.logs.map((l) => l.message)).toEqual(['nightly run 1', 'nightly run 2']);
+    expect(rt.execution.kind).toBe('ui');
+  });
+
+  it("lets templates call the bundle's functions and records the sidebar (HtmlService + Ui.showSidebar)", () => {
+    const rt = createRuntime({ now: new Date('2024-05-10T06:00:00Z'), userEmail: 'aru@school.kz' });
+    rt.load(BUNDLE);
+    rt.call('sidebar');
+    expect(rt.ui.log).toMatchObject([{ kind: 'sidebar', title: 'Help', content: '<p>aru@school.kz / 3</p>' }]);
+  });
+
+  it('releases a lock when the call that took it ends, and a held lock makes another call wait (LockService per execution)', () => {
+    const rt = createRuntime({ now: new Date('2024-05-10T06:00:00Z') });
+    rt.load(BUNDLE);
+    expect(rt.call('guarded')).toBe('ok');
+    expect(rt.call('guarded')).toBe('ok');
+    rt.lock.holdByOther('script');
+    expect(rt.call('guarded')).toBe('busy');
+    expect(rt.clock.now().toISOString()).toBe('2024-05-10T06:00:01.000Z');
+  });
+
+  it('wires the services with the defaults (Asia/Almaty, locale kk, 100 mails) and the spreadsheet', () => {
+    const rt = createRuntime();
+    expect(rt.env.timeZone).toBe('Asia/Almaty');
+    const g = rt.globals as Record<string, { [k: string]: (...a: unknown[]) => unknown }>;
+    expect(g.Session.getActiveUserLocale()).toBe('kk');
+    expect(g.MailApp.getRemainingDailyQuota()).toBe(100);
+    expect(g.SpreadsheetApp.getUi()).toBe(rt.ui.ui);
+    rt.load(BUNDLE);
+    expect(typeof rt.call('spreadsheetName')).toBe('string');
+    expect(() => rt.call('missing')).toThrow('Script function not found: missing');
+  });
+});
