@@ -110,7 +110,8 @@ function validationFor(
     }
     case 'class':
       return classRange
-        ? b.requireValueInRange(classRange, true).setAllowInvalid(false).setHelpText(t(lang, 'setup.listHelp')).build()
+        ? // A warning, not a refusal: a pupil's class may be typed before the Classes sheet lists it.
+          b.requireValueInRange(classRange, true).setAllowInvalid(true).setHelpText(t(lang, 'setup.listHelp')).build()
         : null;
     case 'date':
     case 'datetime':
