@@ -53,7 +53,9 @@ export interface ReaderForm {
 
 export function titleLabel(t: Pick<TitleInfo, 'author' | 'title'> | undefined, fallback: string): string {
   if (!t) return fallback;
-  return t.author ? `${t.author}. ${t.title}` : t.title;
+  if (!t.author) return t.title;
+  // "Ермекова Т." already ends with its full stop.
+  return /[.!?]$/.test(t.author) ? `${t.author} ${t.title}` : `${t.author}. ${t.title}`;
 }
 
 export class Desk {
@@ -406,6 +408,7 @@ export function renew(desk: Desk, inventory: string): DeskResult {
     maxRenewals: desk.wb.settings.maxRenewals,
     currentDue,
     newDue,
+    dueLabel: desk.show(currentDue),
   });
   desk.table('loans').update(loan.rowNumber, loan.row, { due: desk.date(newDue), renewals: loan.info.renewals + 1 });
   desk.table('copies').update(copy.rowNumber, copy.row, { due: desk.date(newDue) });

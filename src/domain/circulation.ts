@@ -91,6 +91,8 @@ export interface RenewContext {
   maxRenewals: number;
   currentDue: DayKey;
   newDue: DayKey;
+  /** The current due date as the librarian writes it, for a refusal. */
+  dueLabel?: string;
 }
 
 export function checkRenew(c: RenewContext): void {
@@ -102,7 +104,7 @@ export function checkRenew(c: RenewContext): void {
       limit: c.maxRenewals,
     });
   }
-  if (c.newDue <= c.currentDue) throw new LibraryError('desk.error.renewNoGain', { due: c.currentDue });
+  if (c.newDue <= c.currentDue) throw new LibraryError('desk.error.renewNoGain', { due: c.dueLabel ?? c.currentDue });
 }
 
 export interface ClassPupil {

@@ -9,6 +9,9 @@ import { type ColumnDef, headerKey, NUMBER_FORMATS, type SheetDef, sheetNameKey 
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Cell = string | number | boolean | Date;
+
+/** Rows added at a time when a sheet is full. */
+const GROW_BY = 500;
 export type RowValues = Record<string, Cell | undefined>;
 
 /** Where each known column stands (0-based), read from a header row. */
@@ -181,9 +184,10 @@ export class Table {
     return rowNumber === undefined ? null : { rowNumber, row: this.readRows(rowNumber, 1)[0] };
   }
 
+  /** Grows a full sheet by at least GROW_BY rows, so appends rarely pay for an insert. */
   private ensureRows(lastNeeded: number): void {
     const max = this.sheet.getMaxRows();
-    if (lastNeeded > max) this.sheet.insertRowsAfter(max, lastNeeded - max);
+    if (lastNeeded > max) this.sheet.insertRowsAfter(max, Math.max(lastNeeded - max, GROW_BY));
   }
 
   columnDef(key: string): ColumnDef | undefined {

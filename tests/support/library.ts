@@ -63,7 +63,8 @@ export function addRows(rt: Runtime, key: SheetKey, rows: Array<Record<string, u
   const sheet = sheetOf(rt, key);
   const width = sheet.getLastColumn();
   const first = sheet.getLastRow() + 1;
-  const needed = first + rows.length - 1 - sheet.getMaxRows();
+  // Leave spare rows, as a librarian's sheet has: the next append needs no insert.
+  const needed = first + rows.length - 1 + 100 - sheet.getMaxRows();
   if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
   const out = rows.map((r) => {
     const row: unknown[] = new Array(width).fill('');

@@ -1,0 +1,19 @@
+/** A loan history of a given size for other readers, to show that desk actions do not read more as it grows. */
+import type { Runtime } from '../../emulator';
+import { day } from './desk-fixture';
+import { addRows } from './library';
+
+export function addLoanHistory(rt: Runtime, size: number): void {
+  const rows = Array.from({ length: size }, (_, i) => ({
+    loanId: `H${String(i).padStart(7, '0')}`,
+    inventory: `9${String(i % 5000).padStart(5, '0')}`,
+    title: 'Тарихи кітап',
+    reader: `H${String(i % 700).padStart(4, '0')}`,
+    issued: day('2025-09-15'),
+    due: day('2025-09-29'),
+    returned: day('2025-09-26'),
+    renewals: 0,
+    status: 'қайтарылды',
+  }));
+  addRows(rt, 'loans', rows);
+}
