@@ -40,6 +40,27 @@ export function stubs(names: string[]): string {
     .join('\n');
 }
 
+/** Client code marked `<!-- client: path.ts ... -->` in an HTML file is bundled and inlined as a script. */
+const CLIENT_MARKER = /<!-- client: (\S+\.ts)[^>]*-->/g;
+
+export async function inlineClients(html: string): Promise<string> {
+  const scripts = new Map<string, string>();
+  for (const [, file] of html.matchAll(CLIENT_MARKER)) {
+    const out = await esbuild.build({
+      entryPoints: [path.join(root, file)],
+      bundle: true,
+      format: 'iife',
+      target: 'es2017',
+      charset: 'utf8',
+      write: false,
+      logLevel: 'silent',
+    });
+    // esbuild escapes "</script" inside strings, so the code can sit in a <script> element.
+    scripts.set(file, out.outputFiles[0].text);
+  }
+  return html.replace(CLIENT_MARKER, (_, file: string) => `<script>\n${scripts.get(file)}</script>`);
+}
+
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = path.join(dir, name);
@@ -77,7 +98,7 @@ export async function build(): Promise<{ exports: string[]; files: string[] }> {
     // Apps Script names HTML files without folders; two files with one name would overwrite each other.
     if (seen.has(name)) throw new Error(`two HTML files are named ${name}`);
     seen.add(name);
-    writeFileSync(path.join(outDir, name), readFileSync(file));
+    writeFileSync(path.join(outDir, name), await inlineClients(readFileSync(file, 'utf8')));
     files.push(name);
   }
   return { exports: names, files };

@@ -128,3 +128,14 @@ describe('clasp', () => {
     expect(readFileSync('README.md', 'utf8')).toContain(clasp.scriptId);
   });
 });
+
+describe('the sidebar page', () => {
+  const html = readFileSync('build/Sidebar.html', 'utf8');
+
+  it('carries its typed client code inlined as a script, with no marker left', () => {
+    expect(html).not.toMatch(/<!-- client:/);
+    expect(html).toMatch(/server\("deskIssue"/);
+    // Every <script> closes where it should: nothing inside the client code ends it early.
+    expect(html.match(/<script>/g)?.length).toBe(html.match(/<\/script>/g)?.length);
+  });
+});
