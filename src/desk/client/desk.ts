@@ -2,8 +2,10 @@
  * The desk sidebar in the browser: keyboard first (a scanner types a code and Enter), with clear
  * feedback. User text is always set as textContent, never parsed as HTML.
  */
+
+import type { Reply } from '../api';
 import type { ClassPreview } from '../classes';
-import type { ReaderForm } from '../desk';
+import type { DeskResult, ReaderForm } from '../desk';
 import { server } from './server';
 
 declare const BOOT: { lang: string; labels: Record<string, string> };
@@ -183,7 +185,7 @@ function scanCopy(code: string): void {
   const msg = $('msg');
   if (state.busy) return;
   const readerCode = state.reader ? state.reader.code : '';
-  let call: Promise<{ ok: true; message: string; warning?: string; form?: ReaderForm } | { ok: false; message: string }>;
+  let call: Promise<Reply<DeskResult>>;
   if (state.mode === 'issue') {
     if (!readerCode) {
       show(msg, 'err', L['desk.error.noReader']);
