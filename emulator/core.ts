@@ -123,3 +123,31 @@ export interface Env {
   /** The Ui that SpreadsheetApp.getUi() returns outside triggers; set by createRuntime. */
   ui?: unknown;
 }
+
+/** A fresh Env: what a test of a single service, or createRuntime, starts from. */
+export function createEnv(opts: { now?: Date; timeZone?: string; userEmail?: string } = {}): Env {
+  return {
+    counters: new Counters(),
+    clock: new Clock(opts.now ?? new Date()),
+    execution: new Execution(),
+    timeZone: opts.timeZone ?? 'Asia/Almaty',
+    userEmail: opts.userEmail ?? 'librarian@example.com',
+  };
+}
+
+/** English month and weekday names, as Java's date formats and Sheets' number formats print them. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+export const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

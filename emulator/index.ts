@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCacheService } from './cache';
 import { createCalendarApp } from './calendar';
-import { Clock, Counters, type Env, Execution } from './core';
+import { createEnv, type Env } from './core';
 import { createHtmlService } from './html';
 import { createLockService } from './lock';
 import { createMailApp } from './mail';
@@ -33,16 +33,8 @@ export interface RuntimeOptions {
 const require = createRequire(import.meta.url);
 
 export function createRuntime(opts: RuntimeOptions = {}) {
-  const counters = new Counters();
-  const clock = new Clock(opts.now ?? new Date());
-  const execution = new Execution();
-  const env: Env = {
-    counters,
-    clock,
-    execution,
-    timeZone: opts.timeZone ?? 'Asia/Almaty',
-    userEmail: opts.userEmail ?? 'librarian@example.com',
-  };
+  const env: Env = createEnv({ now: opts.now, timeZone: opts.timeZone, userEmail: opts.userEmail });
+  const { counters, clock, execution } = env;
 
   const ui = createUi(env);
   env.ui = ui.ui;

@@ -3,7 +3,7 @@
  * displays what a cell holds (number formats, the spreadsheet's time zone), and A1 notation.
  * Pure functions only; the classes live in spreadsheet.ts.
  */
-import { GasException, isDate } from './core';
+import { DAY_NAMES, GasException, isDate, MONTH_NAMES } from './core';
 
 /** What a cell holds. A blank cell holds ''. Dates are stored as plain Date copies. */
 export type CellValue = string | number | boolean | Date;
@@ -220,21 +220,8 @@ export function isDateFormat(fmt: string | undefined): boolean {
   return /[ydhms]/i.test(stripLiterals(fmt));
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = MONTH_NAMES;
+const DAYS = DAY_NAMES;
 
 type DateToken = { kind: 'lit'; text: string } | { kind: 'y' | 'm' | 'd' | 'h' | 's' | 'ampm' | 'ap'; len: number };
 

@@ -9,7 +9,7 @@
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { format as nodeFormat } from 'node:util';
-import { type Env, GasException, isDate } from './core';
+import { DAY_NAMES, type Env, GasException, isDate, MONTH_NAMES } from './core';
 
 // ---------------------------------------------------------------------------------------------------------
 // Enums
@@ -189,21 +189,8 @@ function pad(n: number, width: number): string {
 // ---------------------------------------------------------------------------------------------------------
 // formatDate (SimpleDateFormat)
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = MONTH_NAMES;
+const WEEKDAYS = DAY_NAMES;
 
 type Token = { kind: 'literal'; text: string } | { kind: 'field'; letter: string; count: number };
 

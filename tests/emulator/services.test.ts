@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCacheService } from '../../emulator/cache';
 import { createCalendarApp } from '../../emulator/calendar';
-import { Clock, Counters, type Env, Execution, GasException } from '../../emulator/core';
+import { createEnv, type Env, GasException } from '../../emulator/core';
 import { createHtmlService } from '../../emulator/html';
 import { createLockService, LOCK_TIMEOUT_ERROR } from '../../emulator/lock';
 import { createMailApp } from '../../emulator/mail';
@@ -9,13 +9,7 @@ import { createPropertiesService, PROPERTY_QUOTA_ERROR } from '../../emulator/pr
 import { createUi } from '../../emulator/ui';
 
 function makeEnv(now = new Date('2024-05-10T06:00:00Z'), timeZone = 'Asia/Almaty'): Env {
-  return {
-    counters: new Counters(),
-    clock: new Clock(now),
-    execution: new Execution(),
-    timeZone,
-    userEmail: 'librarian@example.com',
-  };
+  return createEnv({ now, timeZone });
 }
 const HOUR = 3_600_000;
 

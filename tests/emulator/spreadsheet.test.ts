@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Clock, Counters, type Env, Execution, GasException } from '../../emulator/core';
+import { createEnv, type Env, GasException } from '../../emulator/core';
 import {
   createSpreadsheetApp,
   DEFAULT_NUMBER_FORMAT,
@@ -9,14 +9,7 @@ import {
 } from '../../emulator/spreadsheet';
 
 function makeEnv(): Env {
-  return {
-    counters: new Counters(),
-    clock: new Clock(new Date('2026-11-25T10:00:00+05:00')),
-    execution: new Execution(),
-    timeZone: 'Asia/Almaty',
-    userEmail: 'librarian@example.kz',
-    ui: {},
-  };
+  return { ...createEnv({ now: new Date('2026-11-25T10:00:00+05:00'), userEmail: 'librarian@example.kz' }), ui: {} };
 }
 
 function setup() {

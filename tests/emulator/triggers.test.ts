@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Clock, Counters, type Env, Execution, GasException } from '../../emulator/core';
+import { createEnv, type Env, GasException } from '../../emulator/core';
 import { createScriptApp, type TimeDrivenEvent, TOO_MANY_TRIGGERS } from '../../emulator/triggers';
 import { formatDateIn } from '../../emulator/utilities';
 
 function makeEnv(now: Date, timeZone = 'Asia/Almaty'): Env {
-  return {
-    counters: new Counters(),
-    clock: new Clock(now),
-    execution: new Execution(),
-    timeZone,
-    userEmail: 'librarian@example.com',
-  };
+  return createEnv({ now, timeZone });
 }
 const local = (d: Date, tz = 'Asia/Almaty') => formatDateIn(d, tz, 'yyyy-MM-dd HH:mm EEE');
 

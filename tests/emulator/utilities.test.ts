@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Clock, Counters, type Env, Execution, GasException } from '../../emulator/core';
+import { createEnv, type Env, GasException } from '../../emulator/core';
 import { createSession } from '../../emulator/session';
 import { createUtilities, formatDateIn, zonedToUtc } from '../../emulator/utilities';
 
 function makeEnv(now = new Date('2024-05-10T06:00:00Z'), timeZone = 'Asia/Almaty'): Env {
-  return {
-    counters: new Counters(),
-    clock: new Clock(now),
-    execution: new Execution(),
-    timeZone,
-    userEmail: 'librarian@example.com',
-  };
+  return createEnv({ now, timeZone });
 }
 
 describe('Utilities.formatDate (SimpleDateFormat patterns, real time zones)', () => {
