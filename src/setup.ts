@@ -55,7 +55,20 @@ export function setUpWorkbook(ss: Spreadsheet, lang: Lang): SetupReport {
   }
   report.addedSettings = seedSettings(sheets.get('settings')!, lang);
   removeEmptyDefaultSheet(ss, report);
+  PropertiesService.getDocumentProperties().setProperty(SETUP_LANGUAGE, lang);
   return report;
+}
+
+/** Document property: the language whose dropdown lists the workbook carries. */
+const SETUP_LANGUAGE = 'setupLanguage';
+
+/**
+ * When the librarian changed the language on the Settings sheet by hand, the dropdown lists still
+ * hold the old labels and would refuse the new ones: set the workbook up in the new language first.
+ * Call under the document lock, before writing.
+ */
+export function applyLanguageIfChanged(ss: Spreadsheet, lang: Lang): void {
+  if (PropertiesService.getDocumentProperties().getProperty(SETUP_LANGUAGE) !== lang) setUpWorkbook(ss, lang);
 }
 
 function ensureSheet(

@@ -5,6 +5,7 @@
  */
 import { isLibraryError, LibraryError } from '../errors';
 import { DEFAULT_LANG, type Lang, type MessageKey, messageKeys, t } from '../i18n';
+import { applyLanguageIfChanged } from '../setup';
 import { withDocumentLock } from '../sheets/lock';
 import { readSettings } from '../sheets/workbook';
 import { classOptions, classReturnReport, countVisits, issueToClass, previewClassIssue } from './classes';
@@ -33,7 +34,13 @@ function reply<T extends object>(fn: () => T): Reply<T> {
 
 /** A desk mutation: under the document lock, reading inside it what it changes. */
 function mutate<T extends object>(fn: (desk: Desk) => T): Reply<T> {
-  return reply(() => withDocumentLock(() => fn(Desk.open())));
+  return reply(() =>
+    withDocumentLock(() => {
+      const ss = SpreadsheetApp.getActiveSpreadsheet();
+      applyLanguageIfChanged(ss, readSettings(ss).language);
+      return fn(Desk.open());
+    }),
+  );
 }
 
 /** The labels the sidebar needs, in the workbook's language. */

@@ -366,7 +366,9 @@ export function giveBack(desk: Desk, inventory: string, readerAtDesk = ''): Desk
     loanId: '',
     due: '',
   });
-  if (holder && holderInfo) desk.countVisit({ ...holder, info: holderInfo });
+  // The visit is of whoever stands at the desk: the reader there, else the one who had the book.
+  const visitor = readerAtDesk.trim() ? desk.table('readers').findOne('code', readerAtDesk.trim()) : holder;
+  if (visitor) desk.countVisit({ ...visitor, info: desk.readerFrom(desk.table('readers'), visitor.row) });
   desk.log('return', `${copy.info.inventory} ← ${holderCode} (${loan.info.loanId})`);
   const label = titleLabel(desk.title(copy.info.titleId), copy.info.titleId);
   const name = holderInfo?.name ?? holderCode;

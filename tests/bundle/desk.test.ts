@@ -479,6 +479,28 @@ describe('concurrency', () => {
   });
 });
 
+describe('a language changed by hand on the Settings sheet', () => {
+  it('is applied before the next desk action: lists and labels follow, nothing is refused', () => {
+    const rt = lyceum();
+    const settings = sheetOf(rt, 'settings');
+    const row = settings.peekValues().findIndex((r) => r[0] === 'language') + 1;
+    settings.getRange(row, 2).setValue('ru');
+    const r = call(rt, 'deskIssue', '00123', '000103');
+    expect(r.ok, r.message).toBe(true);
+    expect(r.message).toBe(
+      t('ru', 'desk.issued', {
+        title: 'Мұхтар Әуезов. Абай жолы',
+        inventory: '000103',
+        reader: 'Әлиева Аружан',
+        due: '09.12.2026',
+      }),
+    );
+    expect(copyRow(rt, '000103').status).toBe('выдан');
+    expect(copyRow(rt, '000101').status).toBe('в фонде');
+    expect(rowsOf(rt, 'loans')[0].status).toBe('на руках');
+  });
+});
+
 describe('the sidebar', () => {
   it('opens from the menu with its labels in the workbook language, served from the bundle', () => {
     const rt = lyceum();
