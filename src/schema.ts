@@ -14,7 +14,9 @@ export type EnumName =
   | 'visitKind'
   | 'closedKind'
   | 'eventKind'
-  | 'language';
+  | 'language'
+  | 'mailKind'
+  | 'mailStatus';
 
 /** The codes of each enumeration; labels are `enum.<name>.<code>` in the catalogue. */
 export const ENUMS = {
@@ -28,6 +30,8 @@ export const ENUMS = {
   closedKind: ['holiday', 'vacation', 'cleaning', 'other'],
   eventKind: ['anniversary', 'exhibition', 'campaign', 'event'],
   language: ['kk', 'ru', 'en'],
+  mailKind: ['debtors', 'noDebtors', 'visits', 'report'],
+  mailStatus: ['pending', 'sent', 'failed', 'invalid', 'skipped'],
 } as const satisfies Record<EnumName, readonly string[]>;
 
 export type EnumCode<E extends EnumName> = (typeof ENUMS)[E][number];
@@ -36,7 +40,7 @@ export type EnumCode<E extends EnumName> = (typeof ENUMS)[E][number];
  * What a column holds. `text` columns are formatted as plain text so Sheets never turns a code such
  * as 00123 into a number or user text starting with "=" into a formula.
  */
-export type ColumnType = 'text' | 'number' | 'date' | 'datetime' | 'boolean' | 'email' | 'enum' | 'class';
+export type ColumnType = 'text' | 'number' | 'money' | 'date' | 'datetime' | 'boolean' | 'email' | 'enum' | 'class';
 
 export interface ColumnDef {
   key: string;
@@ -56,7 +60,9 @@ export type SheetKey =
   | 'events'
   | 'persons'
   | 'schedule'
-  | 'log';
+  | 'log'
+  | 'debtors'
+  | 'mailings';
 
 export interface SheetDef {
   key: SheetKey;
@@ -67,6 +73,7 @@ export interface SheetDef {
 
 const text = (key: string): ColumnDef => ({ key, type: 'text' });
 const num = (key: string): ColumnDef => ({ key, type: 'number' });
+const money = (key: string): ColumnDef => ({ key, type: 'money' });
 const date = (key: string): ColumnDef => ({ key, type: 'date' });
 const choice = (key: string, e: EnumName): ColumnDef => ({ key, type: 'enum', enum: e });
 
@@ -110,7 +117,7 @@ export const SHEETS: readonly SheetDef[] = [
       num('year'),
       text('publisher'),
       text('isbn'),
-      num('price'),
+      money('price'),
     ],
   },
   {
@@ -122,7 +129,7 @@ export const SHEETS: readonly SheetDef[] = [
       choice('condition', 'condition'),
       date('received'),
       text('source'),
-      num('price'),
+      money('price'),
       text('writeOffAct'),
       text('reader'),
       text('loanId'),
@@ -177,6 +184,37 @@ export const SHEETS: readonly SheetDef[] = [
     generated: true,
     columns: [{ key: 'time', type: 'datetime' }, text('user'), text('action'), text('details')],
   },
+  {
+    // Rebuilt from the loans by Library → Debtors and by the monthly trigger (src/debtors/sheet.ts).
+    key: 'debtors',
+    generated: true,
+    columns: [
+      text('class'),
+      text('teacher'),
+      text('reader'),
+      text('name'),
+      text('inventory'),
+      text('title'),
+      date('issued'),
+      date('due'),
+      num('days'),
+    ],
+  },
+  {
+    // The ledger of emails to class teachers: one row per period and class, so nothing goes twice.
+    key: 'mailings',
+    generated: true,
+    columns: [
+      { key: 'time', type: 'datetime' },
+      text('period'),
+      choice('kind', 'mailKind'),
+      text('class'),
+      text('recipient'),
+      { key: 'email', type: 'email' },
+      choice('status', 'mailStatus'),
+      text('details'),
+    ],
+  },
 ];
 
 export function sheetDef(key: SheetKey): SheetDef {
@@ -195,7 +233,9 @@ export const NUMBER_FORMATS: Record<ColumnType, string> = {
   email: '@',
   enum: '@',
   class: '@',
-  number: '0.##',
+  // Whole numbers (grade, year, counts); "0.##" would show a trailing dot in Sheets.
+  number: '0',
+  money: '#,##0.00',
   date: 'dd.mm.yyyy',
   datetime: 'dd.mm.yyyy hh:mm',
   boolean: 'General',

@@ -68,7 +68,11 @@ const SETUP_LANGUAGE = 'setupLanguage';
  * Call under the document lock, before writing.
  */
 export function applyLanguageIfChanged(ss: Spreadsheet, lang: Lang): void {
-  if (PropertiesService.getDocumentProperties().getProperty(SETUP_LANGUAGE) !== lang) setUpWorkbook(ss, lang);
+  const props = PropertiesService.getDocumentProperties();
+  const applied = props.getProperty(SETUP_LANGUAGE);
+  // A workbook set up before this was recorded: take its lists as they are, and remember.
+  if (applied === null) props.setProperty(SETUP_LANGUAGE, lang);
+  else if (applied !== lang) setUpWorkbook(ss, lang);
 }
 
 function ensureSheet(

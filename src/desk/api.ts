@@ -38,7 +38,9 @@ function mutate<T extends object>(fn: (desk: Desk) => T): Reply<T> {
     withDocumentLock(() => {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
       applyLanguageIfChanged(ss, readSettings(ss).language);
-      return fn(Desk.open());
+      const desk = Desk.open();
+      desk.prepareWrites();
+      return fn(desk);
     }),
   );
 }
@@ -124,12 +126,34 @@ export function deskHistory(code: string): Reply<{
   });
 }
 
+/**
+ * A reader card scanned where a book was expected is not an error: the desk switches to that
+ * reader. Only when the code is neither a copy nor a reader is it refused.
+ */
+function orReaderCard(desk: Desk, code: string, action: () => DeskResult): DeskResult {
+  try {
+    return action();
+  } catch (e) {
+    if (!isLibraryError(e) || e.key !== 'desk.error.unknownCopy') throw e;
+    const card = desk.table('readers').findOne('code', code.trim());
+    if (!card) throw e;
+    const reader = desk.readerFrom(desk.table('readers'), card.row);
+    return {
+      message: t(desk.lang, 'desk.switchedReader', { reader: reader.name }),
+      form: desk.form(reader),
+      switched: true,
+    };
+  }
+}
+
 export function deskIssue(readerCode: string, inventory: string): Reply<DeskResult> {
-  return mutate((desk) => issue(desk, String(readerCode ?? ''), String(inventory ?? '')));
+  const code = String(inventory ?? '');
+  return mutate((desk) => orReaderCard(desk, code, () => issue(desk, String(readerCode ?? ''), code)));
 }
 
 export function deskReturn(inventory: string, readerAtDesk?: string): Reply<DeskResult> {
-  return mutate((desk) => giveBack(desk, String(inventory ?? ''), String(readerAtDesk ?? '')));
+  const code = String(inventory ?? '');
+  return mutate((desk) => orReaderCard(desk, code, () => giveBack(desk, code, String(readerAtDesk ?? ''))));
 }
 
 export function deskRenew(inventory: string): Reply<DeskResult> {

@@ -152,13 +152,12 @@ export function issueToClass(
   if (p.assignments.length === 0) return { message: t(desk.lang, 'desk.class.nothing'), preview };
   const copies = desk.table('copies');
   const loans: RowValues[] = [];
-  const edits: Array<{ rowNumber: number; current: Cell[]; changes: RowValues }> = [];
+  const edits: Array<{ rowNumber: number; changes: RowValues }> = [];
   const open = choiceLabel(desk.lang, 'loanStatus', 'open');
   const onLoan = choiceLabel(desk.lang, 'copyStatus', 'onLoan');
   const librarian = desk.librarian();
   for (const a of p.assignments) {
     const rowNumber = state.rowOf.get(a.inventory)!;
-    const current = state.copyRows[rowNumber - 2];
     const info = desk.title(a.titleId);
     const due = dueDate(desk.today, info?.kind ?? 'textbook', desk.wb.settings, desk.schedule());
     const loanId = desk.newLoanId();
@@ -175,7 +174,7 @@ export function issueToClass(
       note: className,
       librarian,
     });
-    edits.push({ rowNumber, current, changes: { status: onLoan, reader: pupil.code, loanId, due: desk.date(due) } });
+    edits.push({ rowNumber, changes: { status: onLoan, reader: pupil.code, loanId, due: desk.date(due) } });
   }
   desk.table('loans').append(loans);
   copies.updateMany(edits);

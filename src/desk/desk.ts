@@ -221,12 +221,20 @@ export class Desk {
   openLoan(copy: DeskCopy): Located<{ loanId: string; renewals: number; issued: DayKey | null; due: DayKey | null }> {
     const loans = this.table('loans').require('loanId', 'inventory', 'reader', 'issued', 'due', 'returned', 'status');
     let found = copy.loanId ? loans.findOne('loanId', copy.loanId) : null;
-    if (found && normalise(loans.text(found.row, 'inventory')) !== normalise(copy.inventory)) found = null;
+    // The copy's pointer must lead to an open loan of this very copy, else search its loans.
+    if (
+      found &&
+      (normalise(loans.text(found.row, 'inventory')) !== normalise(copy.inventory) ||
+        choiceCode('loanStatus', loans.get(found.row, 'status')) !== 'open')
+    ) {
+      found = null;
+    }
     if (!found) {
       const rows = loans.findRows('inventory', copy.inventory).reverse();
       for (const n of rows) {
         const row = loans.readRows(n, 1)[0];
-        if (choiceCode('loanStatus', loans.get(row, 'status')) === 'open' || !this.day(loans.get(row, 'returned'))) {
+        const status = choiceCode('loanStatus', loans.get(row, 'status'));
+        if (status === 'open' || (status === null && !this.day(loans.get(row, 'returned')))) {
           found = { rowNumber: n, row };
           break;
         }
@@ -260,7 +268,42 @@ export class Desk {
         count: 1,
       },
     ]);
-    readers.update(reader.rowNumber, reader.row, { lastVisit: this.date(this.today) });
+    readers.update(reader.rowNumber, { lastVisit: this.date(this.today) });
+  }
+
+  /**
+   * Every column a desk action writes, checked before the first write: a sheet missing one is a
+   * clear message and nothing is written, never half an action.
+   */
+  prepareWrites(): void {
+    this.table('loans').require(
+      'loanId',
+      'inventory',
+      'title',
+      'reader',
+      'issued',
+      'due',
+      'returned',
+      'renewals',
+      'status',
+      'note',
+      'librarian',
+    );
+    this.table('copies').require(
+      'inventory',
+      'titleId',
+      'status',
+      'condition',
+      'received',
+      'source',
+      'price',
+      'reader',
+      'loanId',
+      'due',
+    );
+    this.table('readers').require('code', 'name', 'category', 'class', 'status');
+    this.table('visits').require('date', 'reader', 'class', 'kind', 'count');
+    this.table('log').require('time', 'user', 'action', 'details');
   }
 
   log(action: string, details: string): void {
@@ -281,6 +324,8 @@ export interface DeskResult {
   message: string;
   warning?: string;
   form?: ReaderForm;
+  /** A reader card was scanned instead of a book: the form is that reader's, now at the desk. */
+  switched?: boolean;
 }
 
 export function issue(desk: Desk, readerCode: string, inventory: string): DeskResult {
@@ -325,7 +370,7 @@ export function issue(desk: Desk, readerCode: string, inventory: string): DeskRe
       librarian: desk.librarian(),
     },
   ]);
-  desk.table('copies').update(copy.rowNumber, copy.row, {
+  desk.table('copies').update(copy.rowNumber, {
     status: choiceLabel(desk.lang, 'copyStatus', 'onLoan'),
     reader: reader.info.code,
     loanId,
@@ -356,11 +401,11 @@ export function giveBack(desk: Desk, inventory: string, readerAtDesk = ''): Desk
   const holderCode = copy.info.reader || loans.text(loan.row, 'reader');
   const holder = holderCode ? desk.table('readers').findOne('code', holderCode) : null;
   const holderInfo = holder ? desk.readerFrom(desk.table('readers'), holder.row) : null;
-  loans.update(loan.rowNumber, loan.row, {
+  loans.update(loan.rowNumber, {
     returned: desk.date(desk.today),
     status: choiceLabel(desk.lang, 'loanStatus', 'returned'),
   });
-  desk.table('copies').update(copy.rowNumber, copy.row, {
+  desk.table('copies').update(copy.rowNumber, {
     status: choiceLabel(desk.lang, 'copyStatus', 'available'),
     reader: '',
     loanId: '',
@@ -403,6 +448,11 @@ export function renew(desk: Desk, inventory: string): DeskResult {
   const kind = desk.title(copy.info.titleId)?.kind ?? 'fiction';
   const currentDue = loan.info.due ?? copy.info.due ?? desk.today;
   const newDue = renewedDue(desk.today, kind, desk.wb.settings, desk.schedule());
+  const late = desk.overdueDays(currentDue);
+  if (currentDue < desk.today) {
+    // An overdue book is handed in (and may be issued again): a renewal must not hide the debt.
+    throw new LibraryError('desk.error.renewOverdue', { inventory: copy.info.inventory, days: late || 1 });
+  }
   checkRenew({
     inventory: copy.info.inventory,
     kind,
@@ -412,15 +462,19 @@ export function renew(desk: Desk, inventory: string): DeskResult {
     newDue,
     dueLabel: desk.show(currentDue),
   });
-  desk.table('loans').update(loan.rowNumber, loan.row, { due: desk.date(newDue), renewals: loan.info.renewals + 1 });
-  desk.table('copies').update(copy.rowNumber, copy.row, { due: desk.date(newDue) });
+  desk.table('loans').update(loan.rowNumber, { due: desk.date(newDue), renewals: loan.info.renewals + 1 });
+  desk.table('copies').update(copy.rowNumber, { due: desk.date(newDue) });
   desk.log('renew', `${copy.info.inventory} (${loan.info.loanId}): ${currentDue} → ${newDue}`);
   const label = titleLabel(desk.title(copy.info.titleId), copy.info.titleId);
   const result: DeskResult = {
     message: t(desk.lang, 'desk.renewed', { title: label, inventory: copy.info.inventory, due: desk.show(newDue) }),
   };
   const r = desk.table('readers').findOne('code', copy.info.reader);
-  if (r) result.form = desk.form(desk.readerFrom(desk.table('readers'), r.row));
+  if (r) {
+    const info = desk.readerFrom(desk.table('readers'), r.row);
+    desk.countVisit({ ...r, info });
+    result.form = desk.form(info);
+  }
   return result;
 }
 
@@ -441,12 +495,12 @@ export function markLost(desk: Desk, inventory: string, replacement = ''): DeskR
   const loan = desk.openLoan(copy.info);
   const loans = desk.table('loans');
   const holderCode = copy.info.reader || loans.text(loan.row, 'reader');
-  loans.update(loan.rowNumber, loan.row, {
+  loans.update(loan.rowNumber, {
     returned: desk.date(desk.today),
     status: choiceLabel(desk.lang, 'loanStatus', repl ? 'replaced' : 'lost'),
-    note: repl ? `→ ${repl}` : loans.text(loan.row, 'note'),
+    note: [loans.text(loan.row, 'note'), repl ? `→ ${repl}` : ''].filter(Boolean).join('; '),
   });
-  copies.update(copy.rowNumber, copy.row, {
+  copies.update(copy.rowNumber, {
     status: choiceLabel(desk.lang, 'copyStatus', 'lost'),
     reader: '',
     loanId: '',
@@ -482,6 +536,10 @@ export function markLost(desk: Desk, inventory: string, replacement = ''): DeskR
         })
       : t(desk.lang, 'desk.lost', { title: label, inventory: copy.info.inventory, reader: name }),
   };
-  if (holder) result.form = desk.form(desk.readerFrom(desk.table('readers'), holder.row));
+  if (holder) {
+    const info = desk.readerFrom(desk.table('readers'), holder.row);
+    desk.countVisit({ ...holder, info });
+    result.form = desk.form(info);
+  }
   return result;
 }

@@ -47,6 +47,10 @@ export const deskMessages = defineMessages({
     'desk.error.renewTextbook': 'Textbooks are due at the end of the school year; they are not renewed.',
     'desk.error.renewLimit': 'Copy {inventory} has been renewed {count} times; the limit is {limit}.',
     'desk.error.renewNoGain': 'Renewing today would not move the due date ({due}).',
+    'desk.error.renewOverdue':
+      'Copy {inventory} is {days} days overdue: take it back (and issue it again if needed) instead of renewing.',
+    'desk.switchedReader': 'That was a reader card: {reader} is at the desk now.',
+    'desk.confirmLostAgain': 'Press Enter again to mark {inventory} lost.',
     'desk.error.loanMissing': 'The open loan {loanId} of copy {inventory} is not on the Loans sheet. Check the sheets.',
     'desk.error.replacementExists': 'Inventory number {inventory} is already in the fund.',
     'desk.error.overdueTextbooks':
@@ -119,6 +123,10 @@ export const deskMessages = defineMessages({
     'desk.error.renewTextbook': 'Оқулықтар оқу жылының соңында қайтарылады; олардың мерзімі ұзартылмайды.',
     'desk.error.renewLimit': '{inventory} данасының мерзімі {count} рет ұзартылған; шектеу — {limit}.',
     'desk.error.renewNoGain': 'Бүгін ұзарту мерзімді өзгертпейді ({due}).',
+    'desk.error.renewOverdue':
+      '{inventory} данасының мерзімі {days} күнге өтіп кеткен: ұзартудың орнына қайтарып алыңыз (қажет болса, қайта беріңіз).',
+    'desk.switchedReader': 'Бұл оқырман билеті: енді үстелде — {reader}.',
+    'desk.confirmLostAgain': '{inventory} данасын жоғалды деп белгілеу үшін Enter-ді тағы басыңыз.',
     'desk.error.loanMissing':
       '{inventory} данасының {loanId} ашық берісі «Берілімдер» парағында жоқ. Парақтарды тексеріңіз.',
     'desk.error.replacementExists': '{inventory} инвентарлық нөмірі қорда бар.',
@@ -192,6 +200,10 @@ export const deskMessages = defineMessages({
     'desk.error.renewTextbook': 'Учебники возвращаются в конце учебного года и не продлеваются.',
     'desk.error.renewLimit': 'Экземпляр {inventory} продлевали {count} раз; лимит — {limit}.',
     'desk.error.renewNoGain': 'Продление сегодня не сдвинет срок ({due}).',
+    'desk.error.renewOverdue':
+      'Экземпляр {inventory} просрочен на {days} дн.: вместо продления примите его (и при необходимости выдайте снова).',
+    'desk.switchedReader': 'Это билет читателя: у кафедры теперь {reader}.',
+    'desk.confirmLostAgain': 'Нажмите Enter ещё раз, чтобы отметить {inventory} утерянным.',
     'desk.error.loanMissing': 'Открытой выдачи {loanId} экземпляра {inventory} нет на листе «Выдачи». Проверьте листы.',
     'desk.error.replacementExists': 'Инвентарный номер {inventory} уже есть в фонде.',
     'desk.error.overdueTextbooks':

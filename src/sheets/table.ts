@@ -128,52 +128,65 @@ export class Table {
     return first;
   }
 
-  /**
-   * Changes some columns of one row, given the row as read: writes the span from the first to the
-   * last changed column in one setValues, putting back the read values in between.
-   */
-  update(rowNumber: number, current: Cell[], changes: RowValues): void {
-    this.updateMany([{ rowNumber, current, changes }]);
+  /** Changes some columns of one row (see updateMany). */
+  update(rowNumber: number, changes: RowValues): void {
+    this.updateMany([{ rowNumber, changes }]);
   }
 
   /**
-   * Changes several rows: rows that follow each other are written together, one setValues per run,
-   * over the span of changed columns (the values read are put back in between).
+   * Changes some columns of several rows. Only the changed cells are written: adjacent changed
+   * columns form a block, rows that follow each other form a run, and each block of a run is one
+   * setNumberFormats (so a code stays plain text even in a cell pasted with other formatting) and
+   * one setValues. Cells in between are never rewritten, so the librarian's formulas stay.
    */
-  updateMany(edits: Array<{ rowNumber: number; current: Cell[]; changes: RowValues }>): void {
-    const sorted = edits.filter((e) => Object.keys(e.changes).length > 0).sort((a, b) => a.rowNumber - b.rowNumber);
-    if (sorted.length === 0) return;
-    const idx = sorted.flatMap((e) => Object.keys(e.changes).map((k) => this.index(k)));
-    const from = Math.min(...idx);
-    const to = Math.max(...idx);
-    let run: Cell[][] = [];
-    let runStart = sorted[0].rowNumber;
-    const flush = () => {
-      if (run.length) this.sheet.getRange(runStart, from + 1, run.length, to - from + 1).setValues(run);
-      run = [];
-    };
-    for (const e of sorted) {
-      if (run.length && e.rowNumber !== runStart + run.length) flush();
-      if (!run.length) runStart = e.rowNumber;
-      const span = e.current.slice(from, to + 1);
-      while (span.length < to - from + 1) span.push('');
-      for (const [k, v] of Object.entries(e.changes)) span[this.index(k) - from] = v === undefined ? '' : v;
-      run.push(span);
+  updateMany(edits: Array<{ rowNumber: number; changes: RowValues }>): void {
+    // Rows that change the same columns are written together.
+    const groups = new Map<string, Array<{ rowNumber: number; changes: RowValues }>>();
+    for (const e of edits) {
+      const keys = Object.keys(e.changes).sort();
+      if (keys.length === 0) continue;
+      const sig = keys.join('\u0000');
+      groups.set(sig, [...(groups.get(sig) ?? []), e]);
     }
-    flush();
+    for (const group of groups.values()) {
+      const blocks: string[][] = [];
+      for (const key of Object.keys(group[0].changes).sort((x, y) => this.index(x) - this.index(y))) {
+        const last = blocks[blocks.length - 1];
+        if (last && this.index(last[last.length - 1]) === this.index(key) - 1) last.push(key);
+        else blocks.push([key]);
+      }
+      const rows = group.sort((x, y) => x.rowNumber - y.rowNumber);
+      const runs: Array<typeof rows> = [];
+      for (const e of rows) {
+        const run = runs[runs.length - 1];
+        if (run && run[run.length - 1].rowNumber === e.rowNumber - 1) run.push(e);
+        else runs.push([e]);
+      }
+      for (const run of runs) {
+        for (const block of blocks) {
+          const range = this.sheet.getRange(run[0].rowNumber, this.index(block[0]) + 1, run.length, block.length);
+          const format = block.map((k) => NUMBER_FORMATS[this.columnDef(k)?.type ?? 'text']);
+          range.setNumberFormats(run.map(() => format.slice()));
+          range.setValues(run.map((e) => block.map((k) => e.changes[k] ?? '')));
+        }
+      }
+    }
   }
 
   /**
-   * Sheet rows whose `key` column holds exactly `value` (any case), found by a TextFinder on that
-   * column: one search on Google's side, no cells read, however long the sheet grows.
+   * Sheet rows whose `key` column holds `value` (any case, spaces around it ignored), found by a
+   * TextFinder on that column: one search on Google's side, no cells read, however long the sheet grows.
    */
   findRows(key: string, value: string): number[] {
     const last = this.sheet.getLastRow();
-    if (last < 2 || value === '') return [];
+    const wanted = value.trim();
+    if (last < 2 || wanted === '') return [];
+    // Spaces around a pasted code do not hide it: the whole cell, give or take spaces, must match.
+    const pattern = `^\\s*${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`;
     return this.sheet
       .getRange(2, this.index(key) + 1, last - 1, 1)
-      .createTextFinder(value)
-      .matchEntireCell(true)
+      .createTextFinder(pattern)
+      .useRegularExpression(true)
       .findAll()
       .map((r) => r.getRow());
   }

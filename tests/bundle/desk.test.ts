@@ -7,7 +7,7 @@ import type { Runtime } from '../../emulator';
 import { findDate } from '../../emulator/script-run';
 import { t } from '../../src/i18n';
 import { seedLyceum } from '../support/desk-fixture';
-import { addRows, at, libraryRuntime, rowsOf, sheetOf } from '../support/library';
+import { addRows, at, columnOf, libraryRuntime, rowsOf, sheetOf } from '../support/library';
 
 type Reply = {
   ok: boolean;
@@ -32,13 +32,21 @@ function call(rt: Runtime, name: string, ...args: unknown[]): Reply {
   return reply;
 }
 
-/** Everything the librarian keeps, to compare before and after a refused action. */
+/** Any sidebar call; its reply, like every reply, holds no Date. */
+function callAny(rt: Runtime, name: string, ...args: unknown[]): unknown {
+  const reply = rt.call(name, ...args);
+  expect(findDate(reply, 'reply')).toBeNull();
+  return reply;
+}
+
+/** Everything the librarian keeps (values and formats of every sheet, the log too), to compare around a refusal. */
 function snapshot(rt: Runtime): string {
   return JSON.stringify(
-    rt.spreadsheet
-      .getSheets()
-      .filter((s) => s.getName() !== t('kk', 'sheet.log'))
-      .map((s) => [s.getName(), s.peekValues()]),
+    rt.spreadsheet.getSheets().map((s) => {
+      const rows = Math.max(s.getLastRow(), 1);
+      const cols = Math.max(s.getLastColumn(), 1);
+      return [s.getName(), s.getMaxRows(), s.peekValues(), s.getRange(1, 1, rows, cols).getNumberFormats()];
+    }),
   );
 }
 
@@ -235,11 +243,36 @@ describe('refusals write nothing and say why', () => {
     const rt = lyceum();
     const copies = sheetOf(rt, 'copies');
     copies.getRange(1, 1).setValue('Инв.');
+    const sheets = snapshot(rt);
     const r = call(rt, 'deskIssue', '00123', '000101');
     expect(r).toEqual({
       ok: false,
       message: t('kk', 'error.missingColumn', { sheet: 'Даналар', column: 'Инвентарлық нөмір' }),
     });
+    expect(snapshot(rt)).toBe(sheets);
+  });
+
+  it('checks every column it will write before the first write: a lost book with no Price column writes nothing', () => {
+    const rt = lyceum();
+    call(rt, 'deskIssue', '00123', '000103');
+    const copies = sheetOf(rt, 'copies');
+    copies.getRange(1, columnOf(rt, 'copies', 'price') + 1).setValue('Құны (ескі)');
+    const sheets = snapshot(rt);
+    const r = call(rt, 'deskLost', '000103', '000999');
+    expect(r).toEqual({ ok: false, message: t('kk', 'error.missingColumn', { sheet: 'Даналар', column: 'Бағасы' }) });
+    expect(snapshot(rt)).toBe(sheets);
+  });
+
+  it('refuses to renew an overdue book, so the debt is not hidden', () => {
+    const rt = lyceum();
+    call(rt, 'deskIssue', '00123', '000103');
+    rt.clock.set(at('2026-12-14'));
+    const sheets = snapshot(rt);
+    expect(call(rt, 'deskRenew', '000103')).toEqual({
+      ok: false,
+      message: t('kk', 'desk.error.renewOverdue', { inventory: '000103', days: 5 }),
+    });
+    expect(snapshot(rt)).toBe(sheets);
   });
 });
 
@@ -356,11 +389,11 @@ describe('the reader form', () => {
   it('finds a reader by code, by part of the name, or lists a class', () => {
     const rt = lyceum();
     call(rt, 'deskIssue', '00123', '000103');
-    const byCode = rt.call('deskFindReader', '00123') as { ok: boolean; form: Reply['form'] };
+    const byCode = callAny(rt, 'deskFindReader', '00123') as { ok: boolean; form: Reply['form'] };
     expect(byCode.form!.loans).toHaveLength(1);
-    const byName = rt.call('deskFindReader', 'Бекова') as { form: { code: string } };
+    const byName = callAny(rt, 'deskFindReader', 'Бекова') as { form: { code: string } };
     expect(byName.form.code).toBe('00124');
-    const byClass = rt.call('deskFindReader', '7А') as { choices: Array<{ code: string }> };
+    const byClass = callAny(rt, 'deskFindReader', '7А') as { choices: Array<{ code: string }> };
     expect(byClass.choices.map((c) => c.code).sort()).toEqual(['00123', '00124', '00125']);
   });
 
@@ -371,10 +404,10 @@ describe('the reader form', () => {
     rt.clock.set(at('2026-11-26'));
     call(rt, 'deskReturn', '000101');
     rt.clock.set(at('2026-12-14'));
-    const r = rt.call('deskReaderForm', '00123') as Reply;
+    const r = callAny(rt, 'deskReaderForm', '00123') as Reply;
     expect(r.form!.loans).toMatchObject([{ inventory: '000103', due: '09.12.2026', overdue: true }]);
     expect(r.form!.overdueCount).toBe(1);
-    const h = rt.call('deskHistory', '00123') as { history: Array<{ inventory: string; returned: string }> };
+    const h = callAny(rt, 'deskHistory', '00123') as { history: Array<{ inventory: string; returned: string }> };
     expect(h.history.map((x) => [x.inventory, x.returned])).toEqual([
       ['000101', '26.11.2026'],
       ['000103', ''],
@@ -386,7 +419,7 @@ describe('class sets of textbooks', () => {
   it('previews shortages before writing anything, then issues one copy per pupil per title', () => {
     const rt = lyceum();
     const sheets = snapshot(rt);
-    const p = rt.call('deskClassPreview', '7А', ['T7M', 'T7K'], false) as {
+    const p = callAny(rt, 'deskClassPreview', '7А', ['T7M', 'T7K'], false) as {
       ok: boolean;
       pupils: number;
       copies: number;
@@ -398,7 +431,7 @@ describe('class sets of textbooks', () => {
     ]);
     expect(snapshot(rt)).toBe(sheets);
 
-    const r = rt.call('deskClassIssue', '7А', ['T7M', 'T7K'], false) as { ok: boolean; message: string };
+    const r = callAny(rt, 'deskClassIssue', '7А', ['T7M', 'T7K'], false) as { ok: boolean; message: string };
     expect(r.message).toBe(t('kk', 'desk.class.issued', { count: 5, class: '7А' }));
     const loans = rowsOf(rt, 'loans');
     expect(loans).toHaveLength(5);
@@ -407,7 +440,7 @@ describe('class sets of textbooks', () => {
     for (const l of loans)
       expect(copyRow(rt, String(l.inventory))).toMatchObject({ reader: l.reader, loanId: l.loanId });
     // Issuing again gives nothing twice: every pupil already has the titles (or there is no copy left).
-    const again = rt.call('deskClassIssue', '7А', ['T7M', 'T7K'], false) as { message: string };
+    const again = callAny(rt, 'deskClassIssue', '7А', ['T7M', 'T7K'], false) as { message: string };
     expect(again.message).toBe(t('kk', 'desk.class.nothing'));
   });
 
@@ -416,19 +449,19 @@ describe('class sets of textbooks', () => {
     call(rt, 'deskIssue', '00125', '700101');
     // A year later the Kazakh textbook is still not back.
     rt.clock.set(at('2027-09-01'));
-    const p = rt.call('deskClassPreview', '7А', ['T7M'], false) as { blocked: string[]; copies: number };
+    const p = callAny(rt, 'deskClassPreview', '7А', ['T7M'], false) as { blocked: string[]; copies: number };
     expect(p.blocked).toEqual([t('kk', 'desk.class.blocked', { reader: 'Жақсылықов Ерлан', count: 1 })]);
     expect(p.copies).toBe(2);
-    rt.call('deskClassIssue', '7А', ['T7M'], true);
+    callAny(rt, 'deskClassIssue', '7А', ['T7M'], true);
     expect(rowsOf(rt, 'loans').filter((l) => l.reader === '00125')).toHaveLength(2);
     expect(rowsOf(rt, 'log').find((l) => l.action === 'override')!.details).toBe('7А: 00125');
   });
 
   it('lists at year end who has not returned what', () => {
     const rt = lyceum();
-    rt.call('deskClassIssue', '7А', ['T7M'], false);
+    callAny(rt, 'deskClassIssue', '7А', ['T7M'], false);
     call(rt, 'deskReturn', '700001');
-    const r = rt.call('deskClassReturns', '7А') as { lines: string[] };
+    const r = callAny(rt, 'deskClassReturns', '7А') as { lines: string[] };
     expect(r.lines).toHaveLength(2);
     expect(r.lines.join('\n')).toContain('Алгебра 7');
   });
@@ -437,8 +470,8 @@ describe('class sets of textbooks', () => {
 describe('visits', () => {
   it('counts a reading-room visit of a reader and a class excursion as its pupils', () => {
     const rt = lyceum();
-    expect((rt.call('deskCountVisit', 'readingRoom', { reader: '00201' }) as Reply).ok).toBe(true);
-    expect((rt.call('deskCountVisit', 'excursion', { className: '7А' }) as Reply).ok).toBe(true);
+    expect((callAny(rt, 'deskCountVisit', 'readingRoom', { reader: '00201' }) as Reply).ok).toBe(true);
+    expect((callAny(rt, 'deskCountVisit', 'excursion', { className: '7А' }) as Reply).ok).toBe(true);
     expect(rowsOf(rt, 'visits')).toMatchObject([
       { reader: '00201', class: '10Б', kind: 'оқу залы', count: 1 },
       { reader: '', class: '7А', kind: 'сынып саяхаты', count: 3 },
@@ -476,6 +509,66 @@ describe('concurrency', () => {
     rt.lock.holdByOther('document');
     expect(call(rt, 'deskIssue', '00123', '000103')).toEqual({ ok: false, message: t('kk', 'error.busy') });
     expect(snapshot(rt)).toBe(sheets);
+  });
+});
+
+describe('what a real workbook throws at the desk', () => {
+  it('keeps a reader code plain text in a cell pasted with General formatting, and finds the loan again', () => {
+    const rt = lyceum();
+    const copies = sheetOf(rt, 'copies');
+    const row = copies.peekValues().findIndex((r) => r[0] === '000103') + 1;
+    copies.getRange(row, 1, 1, copies.getLastColumn()).setNumberFormat('General');
+    call(rt, 'deskIssue', '00123', '000103');
+    expect(copyRow(rt, '000103').reader).toBe('00123');
+    const form = callAny(rt, 'deskReaderForm', '00123') as Reply;
+    expect(form.form!.loans.map((l) => l.inventory)).toEqual(['000103']);
+  });
+
+  it('never rewrites the cells it does not change: a Price formula survives an issue', () => {
+    const rt = lyceum();
+    const copies = sheetOf(rt, 'copies');
+    const row = copies.peekValues().findIndex((r) => r[0] === '000103') + 1;
+    const price = columnOf(rt, 'copies', 'price') + 1;
+    copies.getRange(row, price).setFormula('=2000+500');
+    call(rt, 'deskIssue', '00123', '000103');
+    call(rt, 'deskReturn', '000103');
+    expect(copies.getRange(row, price).getFormula()).toBe('=2000+500');
+  });
+
+  it('finds codes pasted with spaces around them', () => {
+    const rt = lyceum();
+    addRows(rt, 'readers', [
+      { code: ' 00777 ', name: 'Нұрланова Әсем', category: 'оқушы', class: '7А', status: 'белсенді' },
+    ]);
+    expect(call(rt, 'deskIssue', '00777', '000103').ok).toBe(true);
+  });
+
+  it('switches to the reader when a reader card is scanned where a book was expected', () => {
+    const rt = lyceum();
+    const sheets = snapshot(rt);
+    const r = call(rt, 'deskIssue', '00123', '00124') as Reply & { switched?: boolean };
+    expect(r).toMatchObject({
+      ok: true,
+      switched: true,
+      message: t('kk', 'desk.switchedReader', { reader: 'Бекова Дана' }),
+    });
+    expect(r.form!.code).toBe('00124');
+    expect(snapshot(rt)).toBe(sheets);
+  });
+
+  it('counts a renewal and a lost book as visits of the reader', () => {
+    const rt = lyceum();
+    call(rt, 'deskIssue', '00123', '000103');
+    call(rt, 'deskIssue', '00124', '000104');
+    rt.clock.set(at('2026-11-26'));
+    call(rt, 'deskRenew', '000103');
+    call(rt, 'deskLost', '000104');
+    expect(rowsOf(rt, 'visits').map((v) => [v.reader, dk(v.date)])).toEqual([
+      ['00123', '2026-11-25'],
+      ['00124', '2026-11-25'],
+      ['00123', '2026-11-26'],
+      ['00124', '2026-11-26'],
+    ]);
   });
 });
 

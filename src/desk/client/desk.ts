@@ -90,7 +90,9 @@ function setMode(mode: Mode): void {
     b.classList.toggle('on', b.dataset.mode === mode);
   }
   $('lost-box').classList.toggle('hidden', mode !== 'lost');
-  input('copy').focus();
+  pendingLost = '';
+  // A replacement, when the reader brings one, is typed before the lost copy is scanned.
+  (mode === 'lost' ? input('replacement') : input('copy')).focus();
 }
 
 function setTab(tab: Tab): void {
@@ -101,10 +103,11 @@ function setTab(tab: Tab): void {
   if (tab !== 'desk' && !state.options) loadClasses();
 }
 
-function renderForm(form: ReaderForm | null): void {
+/** Shows a reader form; `select` makes that reader the one at the desk (the next issue goes to them). */
+function renderForm(form: ReaderForm | null, select = true): void {
   const box = $('form');
   box.innerHTML = '';
-  state.reader = form;
+  if (select || !form) state.reader = form;
   if (!form) {
     box.classList.add('hidden');
     return;
@@ -181,13 +184,34 @@ function findReader(query: string): void {
   );
 }
 
+/**
+ * Scans are queued: a scanner can be faster than the server, and no scan may be lost or glued to
+ * the next one. Each is sent in order, and its result shown.
+ */
+const queue: string[] = [];
+let pendingLost = '';
+
 function scanCopy(code: string): void {
+  if (state.mode === 'lost' && pendingLost !== code) {
+    // Marking a book lost cannot be undone at the desk: the same scan must be confirmed.
+    pendingLost = code;
+    show($('msg'), 'warn', label('desk.confirmLostAgain', { inventory: code }));
+    return;
+  }
+  pendingLost = '';
+  queue.push(code);
+  if (!state.busy) next();
+}
+
+function next(): void {
+  const code = queue.shift();
+  if (code === undefined) return;
   const msg = $('msg');
-  if (state.busy) return;
   const readerCode = state.reader ? state.reader.code : '';
   let call: Promise<Reply<DeskResult>>;
   if (state.mode === 'issue') {
     if (!readerCode) {
+      queue.length = 0;
       show(msg, 'err', L['desk.error.noReader']);
       input('reader').focus();
       return;
@@ -197,19 +221,32 @@ function scanCopy(code: string): void {
   else if (state.mode === 'renew') call = server('deskRenew', code);
   else call = server('deskLost', code, input('replacement').value);
   state.busy = true;
-  call.then((r) => {
-    state.busy = false;
-    if (!r.ok) {
-      show(msg, 'err', r.message);
-      input('copy').select();
-      return;
-    }
-    show(msg, r.warning ? 'warn' : 'ok', r.message);
-    if (r.form && (!readerCode || r.form.code === readerCode)) renderForm(r.form);
-    input('copy').value = '';
-    input('replacement').value = '';
-    input('copy').focus();
-  }, fail(msg));
+  call.then(
+    (r) => {
+      state.busy = false;
+      if (!r.ok) show(msg, 'err', r.message);
+      else {
+        show(msg, r.warning ? 'warn' : 'ok', r.message);
+        if (r.switched && r.form) {
+          input('reader').value = r.form.code;
+          renderForm(r.form);
+        } else if (r.form) {
+          // With no reader at the desk, a return shows whose the book was, without making them current.
+          renderForm(r.form, !!readerCode && r.form.code === readerCode);
+        }
+        if (state.mode === 'lost') {
+          input('replacement').value = '';
+          setMode('issue');
+        }
+      }
+      input('copy').focus();
+      next();
+    },
+    (e: Error) => {
+      fail(msg)(e);
+      next();
+    },
+  );
 }
 
 function loadClasses(): void {
@@ -271,10 +308,17 @@ function wire(): void {
       findReader(input('reader').value);
     }
   });
+  input('replacement').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      input('copy').focus();
+    }
+  });
   input('copy').addEventListener('keydown', (e) => {
     if (e.key !== 'Enter') return;
     e.preventDefault();
     const v = input('copy').value.trim();
+    input('copy').value = '';
     if (!v) show($('msg'), 'err', L['desk.error.empty']);
     else scanCopy(v);
   });
