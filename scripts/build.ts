@@ -56,7 +56,11 @@ export async function inlineClients(html: string): Promise<string> {
       logLevel: 'silent',
     });
     // esbuild escapes "</script" inside strings, so the code can sit in a <script> element.
-    scripts.set(file, out.outputFiles[0].text);
+    const code = out.outputFiles[0].text;
+    // The page is an HtmlService template: "<?" in the code would be read as a scriptlet.
+    if (code.includes('<?'))
+      throw new Error(`${file}: the client code contains "<?", which HtmlService reads as a scriptlet`);
+    scripts.set(file, code);
   }
   return html.replace(CLIENT_MARKER, (_, file: string) => `<script>\n${scripts.get(file)}</script>`);
 }

@@ -59,33 +59,46 @@ export function checkBundle(source: string, fileName = 'Code.js'): string[] {
   return problems;
 }
 
-/** The identifiers a script reads that it never declares itself. */
+/**
+ * The identifiers a script reads that resolve to no declaration of its own, in any scope: the
+ * TypeScript checker resolves each name, so a parameter called `fetch` in one function does not
+ * hide a global `fetch()` called in another.
+ */
+const COMMONJS = new Set(['require', 'module', 'exports']);
+
 export function freeGlobalsUsed(source: string): string[] {
-  const file = ts.createSourceFile('bundle.js', source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
-  const declared = new Set<string>();
+  const fileName = '/bundle.js';
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
+  const host: ts.CompilerHost = {
+    getSourceFile: (name) => (name === fileName ? file : undefined),
+    writeFile: () => {},
+    getDefaultLibFileName: () => 'lib.d.ts',
+    useCaseSensitiveFileNames: () => true,
+    getCanonicalFileName: (n) => n,
+    getCurrentDirectory: () => '/',
+    getNewLine: () => '\n',
+    fileExists: (name) => name === fileName,
+    readFile: () => undefined,
+  };
+  const program = ts.createProgram([fileName], { allowJs: true, noLib: true, noResolve: true, types: [] }, host);
+  const checker = program.getTypeChecker();
   const used = new Set<string>();
+  const declared = new Set<string>();
   const visit = (node: ts.Node): void => {
     if (
-      (ts.isVariableDeclaration(node) ||
-        ts.isFunctionDeclaration(node) ||
-        ts.isFunctionExpression(node) ||
-        ts.isClassDeclaration(node) ||
-        ts.isClassExpression(node) ||
-        ts.isParameter(node) ||
-        ts.isBindingElement(node)) &&
+      (ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isParameter(node)) &&
       node.name &&
       ts.isIdentifier(node.name)
     ) {
       declared.add(node.name.text);
     }
-    if (ts.isImportClause(node) || ts.isNamespaceImport(node) || ts.isImportSpecifier(node)) {
-      if (node.name) declared.add(node.name.text);
-    }
-    if (ts.isIdentifier(node) && isValueReference(node)) used.add(node.text);
+    if (ts.isIdentifier(node) && isValueReference(node) && !checker.getSymbolAtLocation(node)) used.add(node.text);
+    // In a .js file the checker resolves CommonJS names itself; count them unless the script declares them.
+    if (ts.isIdentifier(node) && COMMONJS.has(node.text) && isValueReference(node)) used.add(node.text);
     ts.forEachChild(node, visit);
   };
   visit(file);
-  return [...used].filter((n) => !declared.has(n)).sort();
+  return [...used].filter((n) => !COMMONJS.has(n) || !declared.has(n)).sort();
 }
 
 function isValueReference(id: ts.Identifier): boolean {

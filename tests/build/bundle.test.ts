@@ -44,6 +44,12 @@ describe('the bundle check', () => {
     },
   );
 
+  it('sees a global used in one function even when another function has a parameter of that name', () => {
+    expect(freeGlobalsUsed('function a(fetch) { return fetch; }\nfunction b() { return fetch("x"); }')).toEqual([
+      'fetch',
+    ]);
+  });
+
   it('does not mistake a property or a local of the same name for the global', () => {
     expect(
       freeGlobalsUsed('var o = { process: 1 }; o.fetch = 2; function g(setTimeout) { return setTimeout; }'),
