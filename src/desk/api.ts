@@ -72,7 +72,8 @@ export function deskFindReader(query: string): Reply<FindResult> {
     if (exact) return { form: desk.form(desk.readerFrom(readers, exact.row)) };
     const byClass = readers.findRows('class', q);
     const rows = byClass.length > 0 ? byClass : findByName(readers, q);
-    const choices = rows.slice(0, 40).map((n) => {
+    // A class is about 30 pupils; a common name part may match more: show the first 60 rows found.
+    const choices = rows.slice(0, 60).map((n) => {
       const r = desk.readerFrom(readers, readers.readRows(n, 1)[0]);
       return { code: r.code, name: r.name, className: r.className };
     });
