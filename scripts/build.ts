@@ -5,7 +5,7 @@
  * program private, followed by one generated stub per export of src/main.ts. The export names come
  * from an ESM pass of esbuild (its metafile lists them), so nobody keeps a list by hand.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -76,7 +76,8 @@ function htmlFiles(dir: string): string[] {
 export async function build(): Promise<{ exports: string[]; files: string[] }> {
   const names = await entryExports();
   if (names.length === 0) throw new Error('src/main.ts exports no entry points');
-  rmSync(outDir, { recursive: true, force: true });
+  // build/ is replaced file by file, atomically, never emptied first: a test or the playground
+  // reading it while another process builds sees the old file or the new one, never none.
   mkdirSync(outDir, { recursive: true });
   const result = await esbuild.build({
     entryPoints: [entry],
@@ -93,8 +94,8 @@ export async function build(): Promise<{ exports: string[]; files: string[] }> {
   const code = `${result.outputFiles[0].text}\n${stubs(names)}`;
   const problems = checkBundle(code);
   if (problems.length) throw new Error(`build/Code.js is not loadable by Apps Script:\n- ${problems.join('\n- ')}`);
-  writeFileSync(path.join(outDir, 'Code.js'), code);
-  copyFileSync(path.join(root, 'appsscript.json'), path.join(outDir, 'appsscript.json'));
+  writeAtomically(path.join(outDir, 'Code.js'), code);
+  writeAtomically(path.join(outDir, 'appsscript.json'), readFileSync(path.join(root, 'appsscript.json')));
   const files = ['appsscript.json', 'Code.js'];
   const seen = new Set<string>();
   for (const file of htmlFiles(path.join(root, 'src'))) {
@@ -102,10 +103,22 @@ export async function build(): Promise<{ exports: string[]; files: string[] }> {
     // Apps Script names HTML files without folders; two files with one name would overwrite each other.
     if (seen.has(name)) throw new Error(`two HTML files are named ${name}`);
     seen.add(name);
-    writeFileSync(path.join(outDir, name), await inlineClients(readFileSync(file, 'utf8')));
+    writeAtomically(path.join(outDir, name), await inlineClients(readFileSync(file, 'utf8')));
     files.push(name);
   }
+  for (const stale of readdirSync(outDir)) {
+    if (!files.includes(stale) && !stale.startsWith('.')) rmSync(path.join(outDir, stale), { force: true });
+  }
   return { exports: names, files };
+}
+
+/** Written beside build/ under a name clasp never pushes, then renamed into place. */
+function writeAtomically(file: string, data: string | Buffer): void {
+  const tmpDir = path.join(outDir, '.tmp');
+  mkdirSync(tmpDir, { recursive: true });
+  const tmp = path.join(tmpDir, `${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

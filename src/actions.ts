@@ -67,7 +67,7 @@ export function useLanguage(lang: Lang): void {
       const settings = wb.table('settings').require('key', 'value');
       const { rows, firstRow } = settings.readAll();
       const i = rows.findIndex((r) => settings.text(r, 'key') === 'language');
-      if (i >= 0) settings.update(firstRow + i, rows[i], { value: lang });
+      if (i >= 0) settings.update(firstRow + i, { value: lang });
       else settings.append([{ key: 'language', value: lang }]);
       logAction(wb, 'language', lang);
       addLibraryMenu(SpreadsheetApp.getUi(), lang);

@@ -24,6 +24,22 @@ export function useEnglish(): void {
   useLanguage('en');
 }
 
+// Debtors and the emails to class teachers: menu actions, then the time-driven trigger handlers
+export {
+  buildDebtorList,
+  mailFollowUpTrigger,
+  monthlyDebtorsTrigger,
+  previewDebtorEmails,
+  sendDebtorEmailsNow,
+  sendVisitsSummaryNow,
+  showMailStatus,
+  turnOffMonthlyEmails,
+  turnOffVisitsSummary,
+  turnOnMonthlyEmails,
+  turnOnVisitsSummary,
+  visitsSummaryTrigger,
+} from './debtors/api';
+
 // The circulation desk: the menu item, then the sidebar's server functions (google.script.run)
 export {
   deskClassIssue,

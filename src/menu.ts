@@ -18,6 +18,24 @@ export const MENU: MenuEntry[] = [
   { kind: 'separator' },
   {
     kind: 'submenu',
+    caption: 'menu.debtors',
+    items: [
+      item('menu.debtors.build', 'buildDebtorList'),
+      item('menu.debtors.preview', 'previewDebtorEmails'),
+      item('menu.debtors.send', 'sendDebtorEmailsNow'),
+      { kind: 'separator' },
+      item('menu.debtors.monthlyOn', 'turnOnMonthlyEmails'),
+      item('menu.debtors.monthlyOff', 'turnOffMonthlyEmails'),
+      item('menu.debtors.visitsOn', 'turnOnVisitsSummary'),
+      item('menu.debtors.visitsOff', 'turnOffVisitsSummary'),
+      item('menu.debtors.visitsSend', 'sendVisitsSummaryNow'),
+      { kind: 'separator' },
+      item('menu.debtors.status', 'showMailStatus'),
+    ],
+  },
+  { kind: 'separator' },
+  {
+    kind: 'submenu',
     caption: 'menu.language',
     items: [
       item('menu.language.kk', 'useKazakh'),

@@ -19,6 +19,20 @@ export interface Settings {
   loanLimit: { pupil: number; teacher: number; staff: number; parent: number };
   maxRenewals: number;
   overdueOpenDaysOnly: boolean;
+  /** The monthly debtor emails and the quarterly visits summary to class teachers. */
+  mail: MailSettings;
+}
+
+export interface MailSettings {
+  /** Day of the month (1-28) and hour (0-23) of the monthly debtor emails. */
+  monthlyDay: number;
+  monthlyHour: number;
+  /** Day and hour of the visits summary, sent in the months `quarterlyMonths` lists (1-12). */
+  quarterlyDay: number;
+  quarterlyHour: number;
+  quarterlyMonths: number[];
+  /** Classes without debtors get a short "no debtors" note. */
+  noDebtorsNote: boolean;
 }
 
 /** Every setting with its default, in the order the Settings sheet lists them. */
@@ -41,6 +55,13 @@ export const SETTING_DEFAULTS: ReadonlyArray<{ key: string; value: string }> = [
   { key: 'loanLimit.parent', value: '3' },
   { key: 'maxRenewals', value: '2' },
   { key: 'overdueOpenDaysOnly', value: 'FALSE' },
+  { key: 'monthlyEmailDay', value: '1' },
+  { key: 'monthlyEmailHour', value: '9' },
+  { key: 'sendNoDebtorsNote', value: 'FALSE' },
+  // After each school quarter: Sep-Oct, Nov-Dec, Jan-Mar, Apr-May.
+  { key: 'quarterlyEmailMonths', value: '11,1,4,6' },
+  { key: 'quarterlyEmailDay', value: '5' },
+  { key: 'quarterlyEmailHour', value: '9' },
 ];
 
 export const settingNoteKey = (key: string): MessageKey => `setting.${key}` as MessageKey;
@@ -92,5 +113,25 @@ export function parseSettings(values: Map<string, string>): Settings {
     },
     maxRenewals: dnum('maxRenewals'),
     overdueOpenDaysOnly: bool(get('overdueOpenDaysOnly'), false),
+    mail: {
+      monthlyDay: within(dnum('monthlyEmailDay'), 1, 28, 1),
+      monthlyHour: within(dnum('monthlyEmailHour'), 0, 23, 9),
+      quarterlyDay: within(dnum('quarterlyEmailDay'), 1, 28, 5),
+      quarterlyHour: within(dnum('quarterlyEmailHour'), 0, 23, 9),
+      quarterlyMonths: monthList(String(get('quarterlyEmailMonths')), String(d.get('quarterlyEmailMonths'))),
+      noDebtorsNote: bool(get('sendNoDebtorsNote'), false),
+    },
   };
+}
+
+/** A whole number in lo..hi, else the fallback (a trigger day past the 28th would skip February). */
+function within(n: number, lo: number, hi: number, fallback: number): number {
+  return Number.isInteger(n) && n >= lo && n <= hi ? n : fallback;
+}
+
+function monthList(v: string, fallback: string): number[] {
+  const parse = (s: string) =>
+    [...new Set(s.split(/[,;\s]+/).map(Number))].filter((n) => Number.isInteger(n) && n >= 1 && n <= 12);
+  const months = parse(v);
+  return (months.length > 0 ? months : parse(fallback)).sort((a, b) => a - b);
 }

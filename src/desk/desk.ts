@@ -6,10 +6,11 @@
  */
 import type { DayKey } from '../dates';
 import { checkIssue, checkRenew, type DeskCopy, type DeskReader, type Holding, type Kind } from '../domain/circulation';
-import { type ClosedRange, daysOverdue, dueDate, renewedDue, type Schedule, scheduleFrom } from '../domain/schedule';
+import { daysOverdue, dueDate, renewedDue, type Schedule } from '../domain/schedule';
 import { LibraryError } from '../errors';
 import { normalise, t } from '../i18n';
 import { choiceCode, choiceLabel } from '../sheets/choices';
+import { readSchedule } from '../sheets/closed-days';
 import { dateFor, dayOf, today } from '../sheets/dates';
 import { logAction } from '../sheets/log';
 import type { Cell, Table } from '../sheets/table';
@@ -93,16 +94,7 @@ export class Desk {
   }
 
   schedule(): Schedule {
-    if (!this.scheduleCache) {
-      const table = this.table('schedule');
-      const closed: ClosedRange[] = [];
-      for (const row of table.readAll().rows) {
-        const from = this.day(table.get(row, 'from'));
-        const to = this.day(table.get(row, 'to')) ?? from;
-        if (from && to) closed.push(from <= to ? { from, to } : { from: to, to: from });
-      }
-      this.scheduleCache = scheduleFrom(this.wb.settings, closed);
-    }
+    this.scheduleCache ??= readSchedule(this.wb);
     return this.scheduleCache;
   }
 

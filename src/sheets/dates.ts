@@ -8,9 +8,31 @@ export function isDateValue(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
 }
 
+/**
+ * Dates already converted, per time zone: Utilities.formatDate is a service call, and a sheet of
+ * loans holds few distinct dates (the days the desk was open), so a whole-sheet read costs calls in
+ * proportion to the calendar, not to the number of rows.
+ */
+const dayMemo = new Map<string, DayKey>();
+const dateMemo = new Map<string, number>();
+
+function remember<V>(memo: Map<string, V>, key: string, make: () => V): V {
+  let v = memo.get(key);
+  if (v === undefined) {
+    if (memo.size > 20_000) memo.clear();
+    v = make();
+    memo.set(key, v);
+  }
+  return v;
+}
+
 /** The calendar day a cell holds, or null for a blank or non-date cell. */
 export function dayOf(value: unknown, timeZone: string): DayKey | null {
-  if (isDateValue(value)) return Utilities.formatDate(value, timeZone, 'yyyy-MM-dd');
+  if (isDateValue(value)) {
+    return remember(dayMemo, `${timeZone} ${value.getTime()}`, () =>
+      Utilities.formatDate(value, timeZone, 'yyyy-MM-dd'),
+    );
+  }
   if (typeof value === 'string') {
     const s = value.trim();
     if (isDayKey(s)) return s;
@@ -32,12 +54,15 @@ function offsetMinutes(ms: number, timeZone: string): number {
 
 /** Midnight of `day` in `timeZone`: the value Sheets holds for that date. */
 export function dateFor(day: DayKey, timeZone: string): Date {
+  return new Date(remember(dateMemo, `${timeZone} ${day}`, () => midnight(day, timeZone)));
+}
+
+function midnight(day: DayKey, timeZone: string): number {
   const [y, m, d] = day.split('-').map(Number);
   const utcMidnight = Date.UTC(y, m - 1, d);
-  let ms = utcMidnight - offsetMinutes(utcMidnight, timeZone) * 60_000;
+  const ms = utcMidnight - offsetMinutes(utcMidnight, timeZone) * 60_000;
   // A zone that moved its offset on that day (Almaty on 2024-03-01) needs a second look.
-  ms = utcMidnight - offsetMinutes(ms, timeZone) * 60_000;
-  return new Date(ms);
+  return utcMidnight - offsetMinutes(ms, timeZone) * 60_000;
 }
 
 /** Today in the script's time zone. */
