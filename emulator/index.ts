@@ -66,8 +66,11 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   const html = createHtmlService(env, { htmlDir: opts.htmlDir ?? 'build', getGlobals: () => context ?? globals });
   globals.HtmlService = html.HtmlService;
 
+  let loadFresh: (() => Record<string, unknown>) | null = null;
+  /** The entry point `name` in a new execution's global scope. */
   const fn = (name: string): ((...args: unknown[]) => unknown) => {
-    if (!context) throw new Error('emulator: runtime.load() the bundle first');
+    if (!loadFresh) throw new Error('emulator: runtime.load() the bundle first');
+    context = loadFresh();
     const f = context[name];
     if (typeof f !== 'function') throw new Error(`Script function not found: ${name}`);
     return f as (...args: unknown[]) => unknown;
@@ -99,7 +102,10 @@ export function createRuntime(opts: RuntimeOptions = {}) {
       const gas = require('gas-local') as {
         require(folder: string, globals: object, options: { filter(p: string): boolean }): Record<string, unknown>;
       };
-      context = gas.require(folder, globals, { filter: (p: string) => p === file });
+      // Apps Script evaluates the project afresh for every execution: nothing a call leaves in the
+      // script's global scope is there for the next one. Each execution gets a new context.
+      loadFresh = () => gas.require(folder, { ...globals }, { filter: (p: string) => p === file });
+      context = loadFresh();
       return context;
     },
     /** Calls a global function of the loaded bundle as the user at the sheet would (a new execution). */

@@ -47,3 +47,11 @@ describe('google.script.run (client half)', () => {
     expect(src).not.toContain('secret_');
   });
 });
+
+describe('executions', () => {
+  it('start with a fresh global scope: nothing a call leaves in the script globals reaches the next (Apps Script executions)', () => {
+    const rt = runtime();
+    expect(rt.call('countCalls')).toBe(1);
+    expect(rt.call('countCalls')).toBe(1);
+  });
+});
