@@ -1,0 +1,219 @@
+/**
+ * `npm start`: the local playground. Builds the bundle, loads it into the in-memory Apps Script
+ * runtime on the workbook in the data folder (the demo lyceum on first start), and serves on
+ * 127.0.0.1 a page that stands in for the bound Google Sheet.
+ *
+ *   npm start -- [--port 8080] [--data data] [--workbook path.xlsx] [--no-build]
+ *
+ * The port also comes from PORT; 0 picks a free one. The address is printed on start.
+ */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { googleScriptRunClient } from '../emulator/script-run';
+import type { QueuedResponse } from '../emulator/ui';
+import { Session } from './session';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+
+export interface ServerOptions {
+  port: number;
+  dataDir: string;
+  workbook?: string;
+  build: boolean;
+}
+
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServerOptions {
+  const opts: ServerOptions = {
+    port: env.PORT ? Number(env.PORT) : 8080,
+    dataDir: path.resolve(root, 'data'),
+    build: true,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a.startsWith('--port')) opts.port = Number(value());
+    else if (a.startsWith('--data')) opts.dataDir = path.resolve(value());
+    else if (a.startsWith('--workbook')) opts.workbook = path.resolve(value());
+    else if (a === '--no-build') opts.build = false;
+    else if (a === '--help' || a === '-h') {
+      console.log('npm start -- [--port 8080] [--data data] [--workbook path.xlsx] [--no-build]');
+      process.exit(0);
+    } else throw new Error(`unknown option ${a}`);
+  }
+  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error('--port: 0-65535');
+  return opts;
+}
+
+const PAGE = () => readFileSync(path.join(here, 'page.html'), 'utf8');
+
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'application/json; charset=utf-8',
+) {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+const json = (res: http.ServerResponse, value: unknown, status = 200) => send(res, status, JSON.stringify(value));
+
+async function body(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+/** The page a sidebar or dialog shows: the script's HTML with google.script.run wired to /api/run. */
+function htmlSurface(content: string, functionNames: string[]): string {
+  const transport = `<script>
+window.__gasTransport = function (name, args) {
+  return fetch('/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: name, args: args }) })
+    .then(function (r) { return r.json(); })
+    .then(function (res) { try { parent.postMessage({ type: 'gas-ran', name: name }, '*'); } catch (e) {} return res.reply; });
+};
+window.__gasHostClose = function () { parent.postMessage({ type: 'gas-close' }, '*'); };
+</script>
+<script>${googleScriptRunClient(functionNames)}</script>`;
+  const head = /<head[^>]*>/i.exec(content);
+  if (head)
+    return content.slice(0, head.index + head[0].length) + transport + content.slice(head.index + head[0].length);
+  return transport + content;
+}
+
+/** An instant from "2025-12-01T08:00" read as wall clock in the spreadsheet's time zone (or an ISO instant). */
+function wallToDate(s: string, timeZone: string): Date {
+  if (/[zZ]|[+-]\d\d:\d\d$/.test(s)) return new Date(s);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?$/.exec(s);
+  if (!m) return new Date(Number.NaN);
+  const guess = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0));
+  const f = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  });
+  const p = Object.fromEntries(f.formatToParts(new Date(guess)).map((x) => [x.type, Number(x.value)]));
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+  return new Date(guess - (wall - guess));
+}
+
+export async function startServer(opts: ServerOptions) {
+  if (opts.build) {
+    const { build } = await import('../scripts/build');
+    await build();
+  }
+  const { session, created, cleaned } = await Session.open({
+    dataDir: opts.dataDir,
+    workbook: opts.workbook,
+    bundle: path.join(root, 'build/Code.js'),
+    // Test hook (tests/playground): die between writing the temporary file and renaming it.
+    crashBeforeRename: !!process.env.PLAYGROUND_CRASH_BEFORE_RENAME,
+  });
+  let queue: Promise<unknown> = Promise.resolve();
+  /** One user action at a time, as one user at one sheet. */
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    try {
+      if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html'))
+        return send(res, 200, PAGE(), 'text/html; charset=utf-8');
+      if (url.pathname === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
+      if (req.method === 'GET' && url.pathname === '/api/state') return json(res, session.state());
+      if (req.method === 'GET' && url.pathname === '/api/sheet') {
+        const g = session.grid(
+          url.searchParams.get('name') ?? '',
+          Math.max(0, Number(url.searchParams.get('offset') ?? 0) || 0),
+          Math.min(1000, Math.max(1, Number(url.searchParams.get('limit') ?? 200) || 200)),
+          url.searchParams.get('q') ?? '',
+        );
+        return g ? json(res, g) : json(res, { error: 'no such sheet' }, 404);
+      }
+      if (req.method === 'GET' && url.pathname === '/api/outbox') return json(res, session.outbox());
+      if (req.method === 'GET' && url.pathname === '/api/calendar') return json(res, session.calendars());
+      if (req.method === 'GET' && url.pathname === '/api/triggers') return json(res, session.triggers());
+      if (req.method === 'GET' && url.pathname === '/api/calendar.ics') {
+        const { text } = session.exportIcs(url.searchParams.get('id') ?? '');
+        return send(res, 200, text, 'text/calendar; charset=utf-8');
+      }
+      const surface = /^\/html\/(\d+)$/.exec(url.pathname);
+      if (req.method === 'GET' && surface) {
+        const d = session.dialog(Number(surface[1]));
+        if (!d || !('content' in d)) return send(res, 404, 'no such dialog', 'text/plain');
+        return send(res, 200, htmlSurface(d.content, session.functionNames), 'text/html; charset=utf-8');
+      }
+      if (req.method === 'POST' && url.pathname === '/api/menu') {
+        const b = await body(req);
+        const fn = String(b.fn ?? '');
+        if (!session.functionNames.includes(fn)) return json(res, { error: `Script function not found: ${fn}` }, 404);
+        return json(res, await serial(() => session.runMenu(fn, (b.answers as QueuedResponse[]) ?? [])));
+      }
+      if (req.method === 'POST' && url.pathname === '/api/edit') {
+        const b = await body(req);
+        return json(
+          res,
+          await serial(() => session.edit(String(b.sheet), Number(b.row), Number(b.col), String(b.value ?? ''))),
+        );
+      }
+      if (req.method === 'POST' && url.pathname === '/api/run') {
+        const b = await body(req);
+        const { reply, result } = await serial(() =>
+          session.run(String(b.name ?? ''), Array.isArray(b.args) ? (b.args as unknown[]) : []),
+        );
+        return json(res, { reply, counters: result.counters, version: result.version });
+      }
+      if (req.method === 'POST' && url.pathname === '/api/clock') {
+        const b = await body(req);
+        const until = wallToDate(String(b.until ?? ''), session.rt.spreadsheet.timeZone);
+        if (Number.isNaN(until.getTime())) return json(res, { error: 'until: YYYY-MM-DDTHH:mm' }, 400);
+        return json(res, await serial(() => session.advance(until)));
+      }
+      if (req.method === 'POST' && url.pathname === '/api/flush') {
+        await serial(() => session.flush());
+        return json(res, { version: session.version, savedVersion: session.savedVersion, file: session.file });
+      }
+      return send(res, 404, 'not found', 'text/plain');
+    } catch (e) {
+      return json(res, { error: e instanceof Error ? e.message : String(e) }, 500);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  return { server, session, port, created, cleaned };
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  try {
+    const opts = parseArgs(process.argv.slice(2));
+    const { session, port, created, cleaned } = await startServer(opts);
+    if (cleaned.length) console.log(`Removed ${cleaned.length} unfinished temporary file(s) from an interrupted save.`);
+    console.log(`${created ? 'Created the demo workbook' : 'Opened the workbook'}: ${session.file}`);
+    console.log(`Playground: http://127.0.0.1:${port}/`);
+    const stop = async () => {
+      await session.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  } catch (e) {
+    console.error(`playground: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,495 @@
+/**
+ * One playground session: the built bundle loaded into the in-memory Apps Script runtime, on a
+ * workbook kept in an .xlsx file. Every user action (a menu item, a cell edit, a sidebar call, the
+ * clock) resets the service counters first and reports them after; a mutating action saves the
+ * whole workbook atomically, and new e-mails land as .eml files in the outbox folder.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createRuntime, type Runtime } from '../emulator';
+import type { CounterSnapshot } from '../emulator/core';
+import { invokeFromClient, type WireReply } from '../emulator/script-run';
+import type { FakeSheet } from '../emulator/spreadsheet';
+import type { DialogRecord, QueuedResponse } from '../emulator/ui';
+import { DEMO_NOW, fillDemo } from './demo';
+import { LIBRARIAN_EMAIL } from './demo-data';
+import { emlOf } from './eml';
+import { Saver } from './saver';
+import { cleanTemporaryFiles, loadWorkbook, writeFileAtomic } from './xlsx';
+
+export interface SessionOptions {
+  /** Folder for the workbook, the outbox and exports (created when missing). */
+  dataDir: string;
+  /** The workbook file; default `${dataDir}/library.xlsx`. Created with the demo data when missing. */
+  workbook?: string;
+  /** The built bundle; default build/Code.js (HTML files next to it). */
+  bundle?: string;
+  /** Test hook: the process dies between writing the temporary file and renaming it. */
+  crashBeforeRename?: boolean;
+}
+
+/** A dialog the script is waiting on: the page asks, then the action runs again with the answers. */
+export interface Question {
+  kind: 'alert' | 'prompt';
+  title: string;
+  message: string;
+  buttons: string;
+}
+
+export interface ActionResult {
+  ok: boolean;
+  error?: string;
+  /** Dialogs and HTML surfaces the action showed, with their index in the session's dialog log. */
+  dialogs: Array<DialogView>;
+  question?: Question;
+  counters: CounterSnapshot;
+  version: number;
+}
+
+export type DialogView =
+  | { index: number; kind: 'alert' | 'prompt'; title: string; message: string; button: string; text?: string }
+  | {
+      index: number;
+      kind: 'sidebar' | 'modal' | 'modeless';
+      title: string;
+      width: number | null;
+      height: number | null;
+    };
+
+class NeedsAnswer extends Error {}
+
+/** Service calls that change the workbook (anything else leaves the file as it is). */
+const MUTATING =
+  /^(Range|Sheet|Spreadsheet|Protection|DeveloperMetadata|TextFinder)\.(set|insert|delete|append|clear|protect|remove|add|sort|copy|move|hide|show|merge|rename|check|uncheck|auto|breakApart|activate|replace)/;
+
+export class Session {
+  readonly rt: Runtime;
+  readonly file: string;
+  readonly dataDir: string;
+  readonly outboxDir: string;
+  readonly functionNames: string[];
+  /** Bumped by every mutating action; `savedVersion` catches up when the file is written. */
+  version = 0;
+  savedVersion = 0;
+  lastCounters: CounterSnapshot = { calls: {}, totalCalls: 0, cellsRead: 0, cellsWritten: 0 };
+  lastAction = '';
+  lastSaveError: string | null = null;
+  lastSaveMs = 0;
+  private emailsWritten = 0;
+  private saving: Promise<void> | null = null;
+  private saveAgain = false;
+  private question: Question | null = null;
+  /** Drops answers an interrupted action did not use. */
+  private drainAnswers: () => void = () => {};
+
+  private constructor(rt: Runtime, opts: SessionOptions, file: string, functionNames: string[]) {
+    this.rt = rt;
+    this.dataDir = opts.dataDir;
+    this.file = file;
+    this.outboxDir = path.join(opts.dataDir, 'outbox');
+    this.functionNames = functionNames;
+    this.saver = new Saver(!!opts.crashBeforeRename);
+    this.installDialogs();
+  }
+  private readonly saver: Saver;
+
+  /** Opens the workbook (or creates the demo one) and runs onOpen, as opening the sheet does. */
+  static async open(opts: SessionOptions): Promise<{ session: Session; created: boolean; cleaned: string[] }> {
+    mkdirSync(opts.dataDir, { recursive: true });
+    const file = path.resolve(opts.workbook ?? path.join(opts.dataDir, 'library.xlsx'));
+    mkdirSync(path.dirname(file), { recursive: true });
+    const cleaned = [...cleanTemporaryFiles(path.dirname(file)), ...cleanTemporaryFiles(opts.dataDir)];
+    const bundle = path.resolve(opts.bundle ?? 'build/Code.js');
+    let created = false;
+    let rt: Runtime;
+    const make = (now: Date) =>
+      createRuntime({ now, userEmail: LIBRARIAN_EMAIL, htmlDir: path.dirname(bundle), timeZone: 'Asia/Almaty' });
+    if (existsSync(file)) {
+      const { data, extra } = await loadWorkbook(file);
+      const clock = typeof extra?.clock === 'string' ? new Date(extra.clock) : new Date();
+      rt = make(Number.isNaN(clock.getTime()) ? new Date() : clock);
+      rt.spreadsheet.loadData(data);
+    } else {
+      rt = make(DEMO_NOW);
+      created = true;
+    }
+    const before = new Set(Object.keys(rt.globals));
+    const ctx = rt.load(bundle);
+    const names = Object.keys(ctx).filter((k) => !before.has(k) && typeof ctx[k] === 'function');
+    const session = new Session(rt, opts, file, names);
+    if (created) {
+      fillDemo(rt);
+      session.version++;
+    }
+    rt.counters.reset();
+    rt.call('onOpen');
+    rt.counters.reset();
+    if (created) void session.save();
+    return { session, created, cleaned };
+  }
+
+  // --- dialogs --------------------------------------------------------------------------------
+  /**
+   * Sheets shows an alert or prompt and waits for the user. Here the script runs to the end in one
+   * go, so a dialog that asks something (a prompt, an alert with more than OK) with no answer queued
+   * stops the action: the workbook is put back as it was, the page asks, and the action runs again
+   * with the answers queued.
+   */
+  private installDialogs(): void {
+    const ui = this.rt.ui.ui as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const alert = ui.alert;
+    const prompt = ui.prompt;
+    this.drainAnswers = () => {
+      for (let guard = 0; this.rt.ui.pendingResponses() > 0 && guard < 100; guard++) {
+        try {
+          prompt('', '', 'YES_NO_CANCEL');
+        } catch {
+          prompt('', '', 'OK_CANCEL');
+        }
+      }
+    };
+    const buttonsOf = (_a: unknown, b: unknown, c: unknown) =>
+      c !== undefined ? String(c) : b !== undefined && typeof b !== 'string' ? String(b) : 'OK';
+    const texts = (a: unknown, b: unknown, c: unknown) =>
+      c !== undefined || (b !== undefined && typeof b === 'string')
+        ? { title: String(a), message: String(b) }
+        : { title: '', message: String(a) };
+    ui.alert = (a: unknown, b?: unknown, c?: unknown) => {
+      if (this.question) return this.rt.ui.ui.Button.OK;
+      const buttons = buttonsOf(a, b, c);
+      if (buttons !== 'OK' && this.rt.ui.pendingResponses() === 0 && this.rt.env.execution.kind === 'ui') {
+        this.question = { kind: 'alert', buttons, ...texts(a, b, c) };
+        throw new NeedsAnswer('waiting for the user');
+      }
+      return alert(a, b, c);
+    };
+    ui.prompt = (a: unknown, b?: unknown, c?: unknown) => {
+      if (!this.question && this.rt.ui.pendingResponses() === 0 && this.rt.env.execution.kind === 'ui') {
+        this.question = { kind: 'prompt', buttons: buttonsOf(a, b, c), ...texts(a, b, c) };
+      }
+      if (this.question) throw new NeedsAnswer('waiting for the user');
+      return prompt(a, b, c);
+    };
+  }
+
+  private dialogView(d: DialogRecord, index: number): DialogView {
+    if (d.kind === 'alert' || d.kind === 'prompt')
+      return { index, kind: d.kind, title: d.title, message: d.message, button: d.button, text: d.text };
+    const h = d as unknown as {
+      kind: 'sidebar' | 'modal' | 'modeless';
+      title: string;
+      width: number | null;
+      height: number | null;
+    };
+    return { index, kind: h.kind, title: h.title, width: h.width, height: h.height };
+  }
+
+  dialog(index: number): DialogRecord | undefined {
+    return this.rt.ui.log[index];
+  }
+
+  // --- actions --------------------------------------------------------------------------------
+  private isMutation(c: CounterSnapshot): boolean {
+    return c.cellsWritten > 0 || Object.keys(c.calls).some((k) => MUTATING.test(k));
+  }
+
+  /** Runs `fn` as one user action: counters reset before, reported after; saves when it wrote. */
+  private async act(
+    label: string,
+    fn: () => void,
+    opts: { snapshot?: boolean; forceSave?: boolean } = {},
+  ): Promise<ActionResult> {
+    const logStart = this.rt.ui.log.length;
+    const snapshot = opts.snapshot ? this.rt.spreadsheet.toData() : null;
+    this.rt.counters.reset();
+    this.question = null;
+    let error: string | undefined;
+    try {
+      fn();
+    } catch (e) {
+      if (!(e instanceof NeedsAnswer)) error = e instanceof Error ? e.message : String(e);
+    }
+    const counters = this.rt.counters.snapshot();
+    this.lastCounters = counters;
+    this.lastAction = label;
+    const question = this.question as Question | null;
+    this.question = null;
+    if (question) {
+      if (snapshot) this.rt.spreadsheet.loadData(snapshot);
+      this.drainAnswers();
+      this.rt.ui.log.length = logStart;
+      return { ok: true, dialogs: [], question, counters, version: this.version };
+    }
+    if (this.isMutation(counters) || opts.forceSave) {
+      this.version++;
+      void this.save();
+    }
+    this.writeEmails();
+    const dialogs = this.rt.ui.log.slice(logStart).map((d, i) => this.dialogView(d, logStart + i));
+    return { ok: !error, error, dialogs, counters, version: this.version };
+  }
+
+  /** A menu item: calls that global function of the bundle, with the answers to its dialogs queued. */
+  runMenu(fn: string, answers: QueuedResponse[] = []): Promise<ActionResult> {
+    return this.act(
+      `menu ${fn}`,
+      () => {
+        for (const a of answers) this.rt.ui.queueResponse(a);
+        this.rt.call(fn);
+      },
+      { snapshot: true },
+    );
+  }
+
+  /** A cell typed by the user: applied as Sheets would, then the bundle's onEdit (simple and installed). */
+  async edit(sheetName: string, row: number, col: number, input: string): Promise<ActionResult & { refused?: string }> {
+    const sheet = this.sheet(sheetName);
+    if (!sheet)
+      return {
+        ok: false,
+        error: `no sheet ${sheetName}`,
+        dialogs: [],
+        counters: this.lastCounters,
+        version: this.version,
+      };
+    let refused: string | null = null;
+    const result = await this.act(
+      `edit ${sheetName}!R${row}C${col}`,
+      () => {
+        const oldValue = sheet.peekCell(row, col).value;
+        refused = sheet.userEdit(row, col, input);
+        if (refused) return;
+        const handlers = [
+          ...(this.functionNames.includes('onEdit') ? ['onEdit'] : []),
+          ...this.rt.triggers.spreadsheetTriggers('ON_EDIT').map((t) => t.handler),
+        ];
+        for (const h of handlers) {
+          const range = sheet.getRange(row, col);
+          this.rt.call(h, {
+            authMode: 'LIMITED',
+            source: this.rt.spreadsheet,
+            range,
+            value: input,
+            oldValue: oldValue === '' ? undefined : oldValue,
+            user: { getEmail: () => this.rt.env.userEmail },
+          });
+        }
+      },
+      { forceSave: true },
+    );
+    return refused ? { ...result, ok: false, refused } : result;
+  }
+
+  /** google.script.run from a sidebar or dialog. */
+  async run(name: string, args: unknown[]): Promise<{ reply: WireReply; result: ActionResult }> {
+    let reply: WireReply = { ok: false, error: 'not run' };
+    const result = await this.act(`google.script.run ${name}`, () => {
+      reply = invokeFromClient(this.rt, name, args);
+    });
+    return { reply, result };
+  }
+
+  /** Advances the clock, firing the time-driven triggers that fall due, as Apps Script would. */
+  async advance(
+    until: Date,
+  ): Promise<ActionResult & { fired: Array<{ functionName: string; at: string; error?: string }> }> {
+    let fired: Array<{ functionName: string; at: string; error?: string }> = [];
+    const result = await this.act(
+      `clock → ${until.toISOString()}`,
+      () => {
+        fired = this.rt.fireTriggers(until).map((f) => ({
+          functionName: f.functionName,
+          at: f.at.toISOString(),
+          error: f.error ? String((f.error as Error)?.message ?? f.error) : undefined,
+        }));
+      },
+      { forceSave: true },
+    );
+    return { ...result, fired };
+  }
+
+  // --- views ----------------------------------------------------------------------------------
+  sheet(name: string): FakeSheet | undefined {
+    return this.rt.spreadsheet.sheets.find((s) => s.sheetName === name);
+  }
+
+  sheets() {
+    return this.rt.spreadsheet.sheets.map((s) => {
+      const b = s.contentBounds();
+      return { name: s.sheetName, hidden: s.hidden, lastRow: b.lastRow, lastCol: b.lastCol, frozenRows: s.frozenRows };
+    });
+  }
+
+  /** Display values of a block of rows (the header rows always), with the dropdown lists of the cells. */
+  grid(name: string, offset: number, limit: number, query = '') {
+    const sheet = this.sheet(name);
+    if (!sheet) return null;
+    const b = sheet.contentBounds();
+    const cols = Math.max(b.lastCol, 1);
+    const frozen = Math.max(sheet.frozenRows, 1);
+    const display = (r: number) => Array.from({ length: cols }, (_, j) => sheet.displayAt(r, j + 1));
+    const q = query.trim().toLowerCase();
+    let rowNumbers: number[] = [];
+    let total = Math.max(b.lastRow - frozen, 0);
+    if (q) {
+      for (let r = frozen + 1; r <= b.lastRow; r++)
+        if (display(r).some((v) => v.toLowerCase().includes(q))) rowNumbers.push(r);
+      total = rowNumbers.length;
+      rowNumbers = rowNumbers.slice(offset, offset + limit);
+    } else {
+      for (let r = frozen + 1 + offset; r <= Math.min(b.lastRow, frozen + offset + limit); r++) rowNumbers.push(r);
+    }
+    // A blank row at the end to type into.
+    if (!q && rowNumbers.length < limit && b.lastRow < sheet.maxRows) rowNumbers.push(Math.max(b.lastRow, frozen) + 1);
+    const lists: string[][] = [];
+    const listIndex = new Map<string, number>();
+    const kinds: Array<Array<string | number | null>> = [];
+    const rows = [...Array.from({ length: frozen }, (_, i) => i + 1), ...rowNumbers].map((r) => {
+      const values = display(r);
+      kinds.push(
+        values.map((_, j) => {
+          const cell = sheet.cell(r, j + 1);
+          const spec = cell?.validation?.spec;
+          if (!spec) return null;
+          let options: string[] | null = null;
+          if (spec.criteria === 'VALUE_IN_LIST') options = (spec.args[0] as unknown[]).map(String);
+          else if (spec.criteria === 'VALUE_IN_RANGE')
+            options = (spec.args[0] as { peekDisplayValues(): string[][] })
+              .peekDisplayValues()
+              .flat()
+              .filter((v) => v !== '');
+          if (spec.criteria === 'DATE_IS_VALID_DATE') return 'date';
+          if (!options) return null;
+          const key = options.join('\u0001');
+          let i = listIndex.get(key);
+          if (i === undefined) {
+            i = lists.length;
+            lists.push(options);
+            listIndex.set(key, i);
+          }
+          return i;
+        }),
+      );
+      return { row: r, values };
+    });
+    return { name, frozenRows: frozen, lastRow: b.lastRow, lastCol: cols, total, offset, rows, lists, kinds };
+  }
+
+  state() {
+    const ss = this.rt.spreadsheet;
+    return {
+      name: ss.name,
+      timeZone: ss.timeZone,
+      now: this.rt.clock.now().toISOString(),
+      sheets: this.sheets(),
+      activeSheet: ss.active?.sheetName,
+      menus: this.rt.ui.menus,
+      counters: this.lastCounters,
+      lastAction: this.lastAction,
+      version: this.version,
+      savedVersion: this.savedVersion,
+      saving: this.saving !== null,
+      saveError: this.lastSaveError,
+      lastSaveMs: this.lastSaveMs,
+      file: this.file,
+      outboxDir: this.outboxDir,
+      toasts: ss.toasts.slice(-5),
+    };
+  }
+
+  outbox() {
+    return this.rt.mail.outbox.map((m, i) => ({ index: i, ...m, sentAt: m.sentAt.toISOString() }));
+  }
+
+  calendars() {
+    return this.rt.calendar.calendars().map((c) => ({
+      ...c,
+      events: c.events.map((e) => ({
+        title: e.title,
+        description: e.description,
+        allDay: e.allDay,
+        start: e.start.toISOString(),
+        end: e.end.toISOString(),
+        startDate: e.startDate,
+        endDate: e.endDate,
+      })),
+    }));
+  }
+
+  triggers() {
+    return this.rt.triggers.list().map((t) => ({
+      id: t.id,
+      handler: t.handler,
+      eventType: t.eventType,
+      nextRun: t.nextRunMs === null ? null : new Date(t.nextRunMs).toISOString(),
+      runs: t.runs,
+      clock: t.clock,
+    }));
+  }
+
+  /** The calendar as .ics, also written to the data folder. */
+  exportIcs(calendarId: string): { file: string; text: string } {
+    const text = this.rt.calendar.toIcs(calendarId);
+    const cal = this.rt.calendar.calendars().find((c) => c.id === calendarId);
+    const base = (cal?.name ?? 'calendar').replace(/[^\p{L}\p{N}_-]+/gu, '_');
+    const file = path.join(this.dataDir, `${base}.ics`);
+    writeFileAtomic(file, text);
+    return { file, text };
+  }
+
+  // --- persistence ----------------------------------------------------------------------------
+  private writeEmails(): void {
+    const box = this.rt.mail.outbox;
+    if (this.emailsWritten >= box.length) return;
+    mkdirSync(this.outboxDir, { recursive: true });
+    for (; this.emailsWritten < box.length; this.emailsWritten++) {
+      const m = box[this.emailsWritten];
+      const stamp = m.sentAt.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+      const name = `${stamp}-${String(this.emailsWritten + 1).padStart(4, '0')}.eml`;
+      writeFileAtomic(path.join(this.outboxDir, name), emlOf(m, this.rt.env.userEmail));
+    }
+  }
+
+  /** Saves the workbook (atomically); concurrent requests coalesce into one more save. */
+  save(): Promise<void> {
+    if (this.saving) {
+      this.saveAgain = true;
+      return this.saving;
+    }
+    const run = async (): Promise<void> => {
+      // Let the action's reply go out first.
+      await new Promise((r) => setImmediate(r));
+      do {
+        this.saveAgain = false;
+        const version = this.version;
+        const started = Date.now();
+        try {
+          const data = this.rt.spreadsheet.toData();
+          await this.saver.save(this.file, data, { clock: this.rt.clock.now().toISOString() });
+          this.savedVersion = Math.max(this.savedVersion, version);
+          this.lastSaveError = null;
+        } catch (e) {
+          this.lastSaveError = e instanceof Error ? e.message : String(e);
+        }
+        this.lastSaveMs = Date.now() - started;
+      } while (!this.lastSaveError && (this.saveAgain || this.savedVersion < this.version));
+    };
+    this.saving = run().finally(() => {
+      this.saving = null;
+    });
+    return this.saving;
+  }
+
+  async close(): Promise<void> {
+    await this.flush().catch(() => undefined);
+    await this.saver.close();
+  }
+
+  /** Resolves when everything done so far is on disk. */
+  async flush(): Promise<void> {
+    while (this.saving || this.savedVersion < this.version) {
+      await (this.saving ?? this.save());
+      if (this.lastSaveError) throw new Error(this.lastSaveError);
+    }
+  }
+}

@@ -1,0 +1,569 @@
+/**
+ * The playground's workbook on disk: FakeSpreadsheet.toData() as an .xlsx file (exceljs) that opens in
+ * LibreOffice or Excel and imports into Google Sheets.
+ *
+ * - Values: text stays text (plain-text "@" cells keep codes such as 000123), numbers stay numbers,
+ *   booleans stay booleans, dates are real date cells. A sheet holds wall-clock serials with no time
+ *   zone, so a Date is written as the wall clock of the spreadsheet's time zone (Asia/Almaty) and read
+ *   back as that wall clock in that zone.
+ * - Number formats, notes, bold headers, frozen rows and columns, hidden sheets and tab colours are
+ *   written natively; data validations too, where Excel has an equivalent (lists, ranges, dates,
+ *   e-mail as a custom rule).
+ * - What Excel cannot hold exactly (the exact validation rules with their help texts, warning-only
+ *   protections, developer metadata, sheet sizes, column widths) goes into a JSON "playground" block in
+ *   the workbook's Description property, so the playground reopens the workbook as it left it. A file
+ *   without it (edited elsewhere) is read from its native content alone.
+ * - Saving is atomic: the bytes go to a temporary file in the same folder, are flushed to disk, and the
+ *   temporary file is renamed over the workbook. A crash leaves either the old or the new workbook.
+ */
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { CellData, SheetData, SpreadsheetData, ValidationData } from '../emulator/spreadsheet';
+import { zonedParts, zonedWallToEpoch } from '../emulator/spreadsheet-values';
+
+/** Worksheet.dataValidations: in exceljs 4.4, missing from its type declarations. */
+interface DataValidations {
+  add(address: string, validation: ExcelJS.DataValidation): void;
+}
+
+const META_MARK = 'school-library-playground:';
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+interface ValidationRun {
+  rule: number;
+  col: number;
+  from: number;
+  to: number;
+}
+interface SheetMeta {
+  maxRows: number;
+  maxColumns: number;
+  sheetId?: number;
+  validations: ValidationRun[];
+  protections: SheetData['protections'];
+  metadata?: SheetData['metadata'];
+  columnWidths?: SheetData['columnWidths'];
+  /** Cells holding a Date under a format Excel does not read as a date: [row, col, format or null]. */
+  dateCells: Array<[number, number, string | null]>;
+  /** Notes: [row, col, text] (exceljs drops a note on an empty cell). */
+  notes: Array<[number, number, string]>;
+  /** Number formats of empty cells, as runs down a column: [col, fromRow, toRow, format]. */
+  formats: Array<[number, number, number, string]>;
+  styles: Array<[number, number, Record<string, unknown>]>;
+}
+interface WorkbookMeta {
+  version: 1;
+  name: string;
+  timeZone: string;
+  id?: string;
+  activeSheet?: string;
+  metadata?: SpreadsheetData['metadata'];
+  rules: ValidationData[];
+  sheets: Record<string, SheetMeta>;
+  /** Anything the caller keeps with the workbook (the playground: its clock). */
+  extra?: Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates: an instant <-> the wall-clock serial Excel stores
+
+/** The Date exceljs must be given so that the file holds the wall clock of `timeZone`. */
+const wallCache = new Map<string, ReturnType<typeof zonedParts>>();
+function wallClock(ms: number, timeZone: string) {
+  const key = `${timeZone}|${ms - (((ms % 1000) + 1000) % 1000)}`;
+  let p = wallCache.get(key);
+  if (!p) {
+    if (wallCache.size > 100_000) wallCache.clear();
+    p = zonedParts(ms, timeZone);
+    wallCache.set(key, p);
+  }
+  return p;
+}
+
+export function toExcelDate(d: Date, timeZone: string): Date {
+  const p = wallClock(d.getTime(), timeZone);
+  const ms = ((d.getTime() % 1000) + 1000) % 1000;
+  return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, ms));
+}
+
+/** The instant whose wall clock in `timeZone` is the (UTC-fields) Date exceljs read. */
+const epochCache = new Map<string, number>();
+export function fromExcelDate(d: Date, timeZone: string): Date {
+  const ms = d.getUTCMilliseconds();
+  const key = `${timeZone}|${d.getTime() - ms}`;
+  let base = epochCache.get(key);
+  if (base === undefined) {
+    if (epochCache.size > 100_000) epochCache.clear();
+    base = wallToEpoch(d, timeZone);
+    epochCache.set(key, base);
+  }
+  return new Date(base + ms);
+}
+
+function wallToEpoch(d: Date, timeZone: string): number {
+  return zonedWallToEpoch(
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    timeZone,
+  );
+}
+
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+/** Same test exceljs uses to decide that a number format shows a date. */
+function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  const f = fmt.replace(/\[[^\]]*\]/g, '').replace(/"[^"]*"/g, '');
+  return /[ymdhs]/i.test(f) && !/^[0#.,%\s]*$/.test(f) && f !== '@';
+}
+
+// JSON with Dates (validation arguments may be dates)
+const jsonWithDates = (v: unknown) =>
+  JSON.stringify(v, function (this: Record<string, unknown>, k, value) {
+    const raw = this[k];
+    return isDate(raw) ? { $date: raw.toISOString() } : value;
+  });
+const parseWithDates = (s: string) =>
+  JSON.parse(s, (_k, v) => (v && typeof v === 'object' && typeof v.$date === 'string' ? new Date(v.$date) : v));
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+function colLetters(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** The native Excel rule for a validation, or null when Excel has no faithful equivalent. */
+function nativeRule(v: ValidationData, firstCell: string): ExcelJS.DataValidation | null {
+  const common = {
+    allowBlank: true,
+    showInputMessage: !!v.helpText,
+    prompt: v.helpText ?? undefined,
+    showErrorMessage: true,
+    errorStyle: v.allowInvalid ? 'warning' : 'stop',
+  } as const;
+  switch (v.criteria) {
+    case 'VALUE_IN_LIST': {
+      const items = (v.values[0] as unknown[]).map(String);
+      const list = items.map((s) => s.replace(/"/g, '""')).join(',');
+      // Excel's inline list splits on commas and holds 255 characters.
+      if (items.some((s) => s.includes(',')) || list.length > 250) return null;
+      return { ...common, type: 'list', formulae: [`"${list}"`] };
+    }
+    case 'VALUE_IN_RANGE': {
+      const r = (
+        v.values[0] as { range?: { sheet: string; row: number; col: number; numRows: number; numColumns: number } }
+      ).range;
+      if (!r) return null;
+      const a = `$${colLetters(r.col)}$${r.row}`;
+      const b = `$${colLetters(r.col + r.numColumns - 1)}$${r.row + r.numRows - 1}`;
+      return { ...common, type: 'list', formulae: [`${quoteSheet(r.sheet)}!${a}:${b}`] };
+    }
+    case 'DATE_IS_VALID_DATE':
+      return { ...common, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(1900, 0, 1))] };
+    case 'TEXT_IS_VALID_EMAIL':
+      return { ...common, type: 'custom', formulae: [`ISNUMBER(MATCH("*@*.?*",${firstCell},0))`] };
+    case 'NUMBER_BETWEEN':
+      return { ...common, type: 'decimal', operator: 'between', formulae: [v.values[0], v.values[1]] as number[] };
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [v.values[0] as number] };
+    case 'CHECKBOX':
+      return null;
+    default:
+      return null;
+  }
+}
+
+function nativeStyle(cell: ExcelJS.Cell, style: Record<string, unknown>): void {
+  const font: Partial<ExcelJS.Font> = {};
+  if (style.fontWeight === 'bold') font.bold = true;
+  if (style.fontStyle === 'italic') font.italic = true;
+  if (typeof style.fontColor === 'string' && /^#[0-9a-f]{6}$/i.test(style.fontColor))
+    font.color = { argb: `FF${style.fontColor.slice(1).toUpperCase()}` };
+  if (Object.keys(font).length) cell.font = font;
+  if (typeof style.background === 'string' && /^#[0-9a-f]{6}$/i.test(style.background))
+    cell.fill = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: `FF${style.background.slice(1).toUpperCase()}` },
+    };
+}
+
+/** The workbook as .xlsx bytes. */
+export async function workbookToBuffer(data: SpreadsheetData, extra?: Record<string, unknown>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'school-library-sheets playground';
+  wb.title = data.name;
+  const tz = data.timeZone;
+  const rules: ValidationData[] = [];
+  const ruleIndex = new Map<string, number>();
+  const meta: WorkbookMeta = {
+    version: 1,
+    name: data.name,
+    timeZone: tz,
+    id: data.id,
+    activeSheet: data.activeSheet,
+    metadata: data.metadata,
+    rules,
+    sheets: {},
+    extra,
+  };
+  for (const s of data.sheets) {
+    const ws = wb.addWorksheet(s.name, {
+      state: s.hidden ? 'hidden' : 'visible',
+      properties: s.tabColor ? { tabColor: { argb: `FF${s.tabColor.replace('#', '').toUpperCase()}` } } : {},
+      views:
+        s.frozenRows || s.frozenColumns
+          ? [{ state: 'frozen', xSplit: s.frozenColumns, ySplit: s.frozenRows, activeCell: 'A1' }]
+          : [],
+    });
+    const sm: SheetMeta = {
+      maxRows: s.maxRows,
+      maxColumns: s.maxColumns,
+      sheetId: s.sheetId,
+      validations: [],
+      protections: s.protections,
+      metadata: s.metadata,
+      columnWidths: s.columnWidths,
+      dateCells: [],
+      notes: [],
+      formats: [],
+      styles: [],
+    };
+    meta.sheets[s.name] = sm;
+    for (const [col, width] of Object.entries(s.columnWidths ?? {}))
+      ws.getColumn(Number(col)).width = Math.max(2, Math.round(Number(width) / 7));
+    // Cells sorted by column then row, so validation runs can be found in one pass.
+    const byCol = [...s.cells].sort((a, b) => a.col - b.col || a.row - b.row);
+    let run: (ValidationRun & { key: string }) | null = null;
+    const flush = () => {
+      if (!run) return;
+      const { key: _k, ...r } = run;
+      sm.validations.push(r);
+      const rule = rules[r.rule];
+      const first = `${colLetters(r.col)}${r.from}`;
+      const native = nativeRule(rule, first);
+      if (native)
+        (ws as unknown as { dataValidations: DataValidations }).dataValidations.add(
+          r.from === r.to ? first : `${first}:${colLetters(r.col)}${r.to}`,
+          native,
+        );
+      run = null;
+    };
+    let fmtRun: [number, number, number, string] | null = null;
+    for (const c of byCol) {
+      const bare = c.value === '' && c.formula === undefined && !c.note && !(c.style && Object.keys(c.style).length);
+      if (bare) {
+        // Formatted empty cells (a whole column below the data) go to the block, not to the sheet.
+        if (c.numberFormat !== undefined) {
+          if (fmtRun && fmtRun[0] === c.col && fmtRun[2] === c.row - 1 && fmtRun[3] === c.numberFormat)
+            fmtRun[2] = c.row;
+          else {
+            fmtRun = [c.col, c.row, c.row, c.numberFormat];
+            sm.formats.push(fmtRun);
+          }
+        }
+      } else writeCell(ws.getCell(c.row, c.col), c, tz, sm);
+      if (c.validation) {
+        const key = JSON.stringify(c.validation);
+        let idx = ruleIndex.get(key);
+        if (idx === undefined) {
+          idx = rules.length;
+          rules.push(c.validation);
+          ruleIndex.set(key, idx);
+        }
+        if (run && run.key === key && run.col === c.col && run.to === c.row - 1) run.to = c.row;
+        else {
+          flush();
+          run = { key, rule: idx, col: c.col, from: c.row, to: c.row };
+        }
+      } else flush();
+    }
+    flush();
+  }
+  wb.description = META_MARK + jsonWithDates(meta);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function writeCell(cell: ExcelJS.Cell, c: CellData, tz: string, sm: SheetMeta): void {
+  const v = c.value;
+  let value: ExcelJS.CellValue = null;
+  if (isDate(v)) {
+    value = toExcelDate(v, tz);
+    if (!isDateFormat(c.numberFormat)) sm.dateCells.push([c.row, c.col, c.numberFormat ?? null]);
+  } else if (v !== '') value = v as string | number | boolean;
+  if (c.formula !== undefined) {
+    const f = c.formula.replace(/^=/, '');
+    cell.value =
+      value === null ? { formula: f, date1904: false } : ({ formula: f, result: value } as ExcelJS.CellValue);
+  } else cell.value = value;
+  if (c.numberFormat !== undefined) cell.numFmt = c.numberFormat;
+  if (c.note) {
+    cell.note = c.note;
+    sm.notes.push([c.row, c.col, c.note]);
+  }
+  if (c.style && Object.keys(c.style).length) {
+    nativeStyle(cell, c.style);
+    sm.styles.push([c.row, c.col, c.style]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+function readValue(cell: ExcelJS.Cell, tz: string, forceDate: boolean): { value: CellData['value']; formula?: string } {
+  const v = cell.value as unknown;
+  const plain = (x: unknown): CellData['value'] => {
+    if (x === null || x === undefined) return '';
+    if (isDate(x)) return fromExcelDate(x, tz);
+    if (typeof x === 'number') return forceDate ? fromExcelDate(new Date(EXCEL_EPOCH + x * 86_400_000), tz) : x;
+    if (typeof x === 'string' || typeof x === 'boolean') return x;
+    if (typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((r) => r.text).join('');
+      if ('error' in o) return String(o.error);
+      if ('text' in o) return plain(o.text);
+    }
+    return String(x);
+  };
+  if (v && typeof v === 'object' && !isDate(v) && ('formula' in v || 'sharedFormula' in v)) {
+    const o = v as { formula?: string; result?: unknown };
+    const formula = o.formula ?? cell.formula;
+    return { value: plain(o.result), formula: formula ? `=${formula}` : undefined };
+  }
+  return { value: plain(v) };
+}
+
+/** Native Excel validation back to a rule (files without the playground block). */
+function ruleFromNative(dv: ExcelJS.DataValidation, sheets: Set<string>): ValidationData | null {
+  const help = dv.prompt ?? null;
+  const allowInvalid = dv.errorStyle !== 'stop' && dv.errorStyle !== undefined ? true : dv.showErrorMessage !== true;
+  const f = (dv.formulae ?? [])[0];
+  if (dv.type === 'list' && typeof f === 'string') {
+    if (f.startsWith('"')) {
+      const items = f.slice(1, -1).replace(/""/g, '"').split(',');
+      return { criteria: 'VALUE_IN_LIST', values: [items, true], allowInvalid, helpText: help };
+    }
+    const m = /^'?((?:[^']|'')+?)'?!\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(f);
+    if (m && sheets.has(m[1].replace(/''/g, "'"))) {
+      const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      return {
+        criteria: 'VALUE_IN_RANGE',
+        values: [
+          {
+            range: {
+              sheet: m[1].replace(/''/g, "'"),
+              row: +m[3],
+              col: col(m[2]),
+              numRows: +m[5] - +m[3] + 1,
+              numColumns: col(m[4]) - col(m[2]) + 1,
+            },
+          },
+          true,
+        ],
+        allowInvalid,
+        helpText: help,
+      };
+    }
+    return null;
+  }
+  if (dv.type === 'date') return { criteria: 'DATE_IS_VALID_DATE', values: [], allowInvalid, helpText: help };
+  if (dv.type === 'custom' && typeof f === 'string' && f.includes('"*@*.?*"'))
+    return { criteria: 'TEXT_IS_VALID_EMAIL', values: [], allowInvalid, helpText: help };
+  return null;
+}
+
+export interface ReadResult {
+  data: SpreadsheetData;
+  extra?: Record<string, unknown>;
+  /** False when the file had no playground block (a workbook edited or made elsewhere). */
+  exact: boolean;
+}
+
+export async function bufferToWorkbook(buffer: Buffer, defaults: { timeZone: string }): Promise<ReadResult> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  let meta: WorkbookMeta | null = null;
+  if (wb.description?.startsWith(META_MARK)) {
+    try {
+      meta = parseWithDates(wb.description.slice(META_MARK.length)) as WorkbookMeta;
+    } catch {
+      meta = null;
+    }
+  }
+  const tz = meta?.timeZone ?? defaults.timeZone;
+  const names = new Set(wb.worksheets.map((w) => w.name));
+  const sheets: SheetData[] = [];
+  for (const ws of wb.worksheets) {
+    const sm = meta?.sheets[ws.name];
+    const forced = new Map((sm?.dateCells ?? []).map(([r, c, f]) => [`${r}:${c}`, f]));
+    const notes = new Map((sm?.notes ?? []).map(([r, c, n]) => [`${r}:${c}`, n]));
+    const styles = new Map((sm?.styles ?? []).map(([r, c, st]) => [`${r}:${c}`, st]));
+    const cells: CellData[] = [];
+    let lastRow = 0;
+    let lastCol = 0;
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        const at = `${r}:${c}`;
+        const { value, formula } = readValue(cell, tz, forced.has(at));
+        let numFmt = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : undefined;
+        if (forced.has(at)) numFmt = forced.get(at) ?? undefined;
+        const note = sm
+          ? notes.get(at)
+          : typeof cell.note === 'string'
+            ? cell.note
+            : cell.note
+              ? (cell.note.texts ?? []).map((x) => x.text).join('')
+              : undefined;
+        const style = sm ? styles.get(at) : cell.font?.bold ? { fontWeight: 'bold' } : undefined;
+        let validation: ValidationData | undefined;
+        if (!meta && cell.dataValidation) validation = ruleFromNative(cell.dataValidation, names) ?? undefined;
+        if (value === '' && formula === undefined && !numFmt && !note && !style && !validation) return;
+        const d: CellData = { row: r, col: c, value };
+        if (formula !== undefined) d.formula = formula;
+        if (numFmt) d.numberFormat = numFmt;
+        if (note) d.note = note;
+        if (style) d.style = { ...style };
+        if (validation) d.validation = validation;
+        cells.push(d);
+        lastRow = Math.max(lastRow, r);
+        lastCol = Math.max(lastCol, c);
+      });
+    });
+    if (sm && meta) {
+      const at0 = new Map(cells.map((c) => [`${c.row}:${c.col}`, c]));
+      for (const [r, col, note] of sm.notes ?? []) {
+        const cell = at0.get(`${r}:${col}`);
+        if (cell) cell.note = note;
+        else {
+          const made: CellData = { row: r, col, value: '', note };
+          cells.push(made);
+          at0.set(`${r}:${col}`, made);
+        }
+      }
+      for (const [col, from, to, fmt] of sm.formats ?? []) {
+        for (let r = from; r <= to; r++) {
+          if (at0.has(`${r}:${col}`)) continue;
+          cells.push({ row: r, col, value: '', numberFormat: fmt });
+        }
+      }
+      // Exact rules from the playground block, over the cells that hold them.
+      const at = new Map(cells.map((c) => [`${c.row}:${c.col}`, c]));
+      for (const run of sm.validations) {
+        for (let r = run.from; r <= run.to; r++) {
+          const key = `${r}:${run.col}`;
+          let cell = at.get(key);
+          if (!cell) {
+            cell = { row: r, col: run.col, value: '' };
+            cells.push(cell);
+            at.set(key, cell);
+          }
+          cell.validation = meta.rules[run.rule];
+        }
+      }
+    }
+    const view = (ws.views ?? []).find((v) => v.state === 'frozen') as { xSplit?: number; ySplit?: number } | undefined;
+    const tab = ws.properties?.tabColor as { argb?: string } | undefined;
+    sheets.push({
+      name: ws.name,
+      sheetId: sm?.sheetId,
+      maxRows: sm?.maxRows ?? Math.max(1000, lastRow),
+      maxColumns: sm?.maxColumns ?? Math.max(26, lastCol),
+      frozenRows: view?.ySplit ?? 0,
+      frozenColumns: view?.xSplit ?? 0,
+      hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
+      tabColor: tab?.argb ? `#${tab.argb.slice(-6).toLowerCase()}` : null,
+      cells: cells.sort((a, b) => a.row - b.row || a.col - b.col),
+      protections: sm?.protections ?? [],
+      metadata: sm?.metadata ?? [],
+      columnWidths: sm?.columnWidths ?? {},
+    });
+  }
+  return {
+    data: {
+      name: meta?.name ?? (wb.title || 'Library'),
+      timeZone: tz,
+      id: meta?.id,
+      activeSheet: meta?.activeSheet,
+      metadata: meta?.metadata ?? [],
+      sheets,
+    },
+    extra: meta?.extra,
+    exact: !!meta,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+let tempSeq = 0;
+
+/** A temporary name next to `file`, recognisable by `cleanTemporaryFiles`. */
+export function temporaryName(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++tempSeq}.tmp`);
+}
+
+/**
+ * Writes `bytes` to `file` atomically: a temporary file in the same folder, flushed to disk, then
+ * renamed over `file`. `beforeRename` is a test hook (a crash between the two steps).
+ */
+export function writeFileAtomic(file: string, bytes: Buffer | string, beforeRename?: (temp: string) => void): void {
+  const temp = temporaryName(file);
+  const fd = openSync(temp, 'w');
+  try {
+    const buf = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+    for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  beforeRename?.(temp);
+  renameSync(temp, file);
+  try {
+    const dir = openSync(path.dirname(file), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  } catch {
+    // Some file systems refuse to fsync a directory; the rename is still atomic.
+  }
+}
+
+/** Removes temporary files a crashed write left behind in `folder`. Returns their names. */
+export function cleanTemporaryFiles(folder: string): string[] {
+  let names: string[] = [];
+  try {
+    names = readdirSync(folder).filter((n) => n.startsWith('.') && n.endsWith('.tmp'));
+  } catch {
+    return [];
+  }
+  for (const n of names) rmSync(path.join(folder, n), { force: true });
+  return names;
+}
+
+export async function saveWorkbook(
+  file: string,
+  data: SpreadsheetData,
+  extra?: Record<string, unknown>,
+  beforeRename?: (temp: string) => void,
+): Promise<void> {
+  writeFileAtomic(file, await workbookToBuffer(data, extra), beforeRename);
+}
+
+export async function loadWorkbook(file: string, defaults = { timeZone: 'Asia/Almaty' }): Promise<ReadResult> {
+  const { readFile } = await import('node:fs/promises');
+  return bufferToWorkbook(await readFile(file), defaults);
+}

@@ -1,0 +1,151 @@
+/**
+ * The playground's .xlsx: the demo workbook after a desk action, written and read back, cell by cell
+ * against the in-memory workbook; and read with exceljs alone, as LibreOffice, Excel or a Google
+ * Sheets import would see it (dates are dates, numbers numbers, codes and Kazakh text intact).
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRuntime, type Runtime } from '../../emulator';
+import { invokeFromClient } from '../../emulator/script-run';
+import type { SpreadsheetData } from '../../emulator/spreadsheet';
+import { DEMO_NOW, fillDemo, generateDemo, librarySheet } from '../../playground/demo';
+import { cleanTemporaryFiles, loadWorkbook, saveWorkbook, writeFileAtomic } from '../../playground/xlsx';
+import { t } from '../../src/i18n';
+import { tempDir } from './support';
+
+const key = (c: { row: number; col: number }) => `${c.row}:${c.col}`;
+const plain = (v: unknown) => (v instanceof Date ? { date: v.toISOString() } : v);
+
+describe('the workbook as .xlsx', () => {
+  let rt: Runtime;
+  let data: SpreadsheetData;
+  let dir: string;
+  let file: string;
+  let back: Awaited<ReturnType<typeof loadWorkbook>>;
+  const tour = generateDemo().tour;
+
+  beforeAll(async () => {
+    rt = createRuntime({ now: DEMO_NOW, userEmail: 'library@lyceum92.kz' });
+    rt.load('build/Code.js');
+    fillDemo(rt);
+    const reply = invokeFromClient(rt, 'deskIssue', [tour.reader, tour.inventory]);
+    expect(reply).toMatchObject({ ok: true, value: { ok: true } });
+    // A cell with a Date under a non-date format, a formula, a note and Kazakh text starting with "=".
+    const settings = librarySheet(rt, 'settings');
+    settings.getRange('E2').setValue(new Date('2025-11-26T10:15:30.123+05:00'));
+    settings.getRange('E3').setFormula('=1+1');
+    settings.getRange('E4').setNote('Ескерту: тексеру');
+    settings.getRange('E5').setNumberFormat('@').setValue('=Абай');
+    data = rt.spreadsheet.toData();
+    dir = tempDir('playground-xlsx');
+    file = path.join(dir, 'library.xlsx');
+    await saveWorkbook(file, data, { clock: rt.clock.now().toISOString() });
+    back = await loadWorkbook(file);
+  }, 120_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads back cell by cell equal to the in-memory workbook', () => {
+    expect(back.exact).toBe(true);
+    expect(back.extra?.clock).toBe(DEMO_NOW.toISOString());
+    expect(back.data.sheets.map((s) => s.name)).toEqual(data.sheets.map((s) => s.name));
+    for (const [i, s] of data.sheets.entries()) {
+      const b = back.data.sheets[i];
+      expect([b.maxRows, b.maxColumns, b.frozenRows, b.hidden], s.name).toEqual([
+        s.maxRows,
+        s.maxColumns,
+        s.frozenRows,
+        s.hidden,
+      ]);
+      expect(b.protections, s.name).toEqual(s.protections);
+      expect(b.cells.length, s.name).toBe(s.cells.length);
+      const at = new Map(b.cells.map((c) => [key(c), c]));
+      const differences: string[] = [];
+      for (const c of s.cells) {
+        const r = at.get(key(c));
+        const want = JSON.stringify([plain(c.value), c.numberFormat, c.formula, c.note, c.validation, c.style]);
+        const got = r && JSON.stringify([plain(r.value), r.numberFormat, r.formula, r.note, r.validation, r.style]);
+        if (want !== got) differences.push(`${s.name} R${c.row}C${c.col}: ${want} ≠ ${got}`);
+      }
+      expect(differences.slice(0, 5), s.name).toEqual([]);
+    }
+    // The cells this test made special, and the desk's new loan, are among those compared.
+    const settings = back.data.sheets.find((x) => x.name === t('kk', 'sheet.settings'))!;
+    const cell = (row: number, col: number) => settings.cells.find((c) => c.row === row && c.col === col);
+    expect(cell(2, 5)?.value).toEqual(new Date('2025-11-26T10:15:30.123+05:00'));
+    expect(cell(3, 5)?.formula).toBe('=1+1');
+    expect(cell(4, 5)?.note).toBe('Ескерту: тексеру');
+    expect(cell(5, 5)?.value).toBe('=Абай');
+  });
+
+  it('restores a runtime that sees the same workbook', () => {
+    const rt2 = createRuntime({ now: DEMO_NOW, userEmail: 'library@lyceum92.kz' });
+    rt2.spreadsheet.loadData(back.data);
+    for (const s of rt.spreadsheet.sheets) {
+      const s2 = rt2.spreadsheet.sheets.find((x) => x.sheetName === s.sheetName)!;
+      expect(s2.peekDisplayValues()).toEqual(s.peekDisplayValues());
+    }
+    // Dropdowns and date validation still refuse bad input after the round trip.
+    const loans = rt2.spreadsheet.sheets.find((x) => x.sheetName === t('kk', 'sheet.loans'))!;
+    expect(loans.userEdit(2, 5, 'ертең')).not.toBeNull();
+  });
+
+  it('is a plain workbook for exceljs: dates are dates, numbers numbers, codes and Kazakh text intact', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const loans = wb.getWorksheet(t('kk', 'sheet.loans'))!;
+    expect(loans.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const header = (loans.getRow(1).values as unknown[]).map(String);
+    const col = (k: string) => header.indexOf(t('kk', `col.loans.${k}` as never));
+    let row: ExcelJS.Row | undefined;
+    loans.eachRow((r) => {
+      if (r.getCell(col('inventory')).value === tour.inventory && r.getCell(col('reader')).value === tour.reader)
+        if (r.getCell(col('status')).value === t('kk', 'enum.loanStatus.open')) row = r;
+    });
+    expect(row).toBeDefined();
+    const issued = row!.getCell(col('issued'));
+    expect(issued.value).toBeInstanceOf(Date);
+    // The wall clock of Almaty: 26.11.2025 00:00 is stored as that day, whatever the reader's zone.
+    expect((issued.value as Date).toISOString()).toBe('2025-11-26T00:00:00.000Z');
+    expect(issued.numFmt).toBe('dd.mm.yyyy');
+    expect(row!.getCell(col('renewals')).value).toBe(0);
+    expect(row!.getCell(col('title')).value).toBe(tour.title);
+    // Inventory numbers keep their zeros as plain text.
+    const inv = row!.getCell(col('inventory'));
+    expect(inv.value).toBe(tour.inventory);
+    expect(inv.numFmt).toBe('@');
+    const titles = wb.getWorksheet(t('kk', 'sheet.titles'))!;
+    const prices = titles
+      .getColumn(11)
+      .values.slice(2)
+      .filter((v) => v !== undefined && v !== null);
+    expect(prices.length).toBeGreaterThan(100);
+    expect(prices.every((v) => typeof v === 'number')).toBe(true);
+    const readers = wb.getWorksheet(t('kk', 'sheet.readers'))!;
+    expect(String(readers.getCell('B2').value)).toMatch(/^[\p{Script=Cyrillic} ]+$/u);
+    // Dropdowns are native list validations where Excel can hold them.
+    expect(readers.getCell('C2').dataValidation).toMatchObject({ type: 'list' });
+  });
+
+  it('writes atomically: a crash between the temporary file and the rename leaves the old workbook', async () => {
+    const target = path.join(dir, 'atomic.xlsx');
+    writeFileSync(target, 'old');
+    expect(() =>
+      writeFileAtomic(target, Buffer.from('new'), () => {
+        throw new Error('crash');
+      }),
+    ).toThrow('crash');
+    expect(String(readFileSync(target))).toBe('old');
+    const leftovers = readdirSync(dir).filter((n) => n.endsWith('.tmp'));
+    expect(leftovers).toHaveLength(1);
+    expect(cleanTemporaryFiles(dir)).toEqual(leftovers);
+    expect(readdirSync(dir).some((n) => n.endsWith('.tmp'))).toBe(false);
+    writeFileAtomic(target, Buffer.from('new'));
+    expect(String(readFileSync(target))).toBe('new');
+    expect(existsSync(target)).toBe(true);
+  });
+});
