@@ -12,9 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../playground/demo';
 import { t } from '../../src/i18n';
 import { post, type RunningServer, startServer, tempDir } from '../playground/support';
+import { SCREENSHOTS } from '../support/browser';
 
 const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = path.resolve('docs/screenshots');
+const SHOTS = path.resolve(SCREENSHOTS);
 const LOANS = t('kk', 'sheet.loans');
 /** Every action saves the 20,000-row workbook in the background; the machine may have two cores. */
 const WAIT = { timeout: 30_000, interval: 200 };

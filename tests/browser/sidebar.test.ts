@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../emulator';
 import { googleScriptRunClient, invokeFromClient } from '../../emulator/script-run';
 import { t } from '../../src/i18n';
-import { launchChromium } from '../support/browser';
+import { launchChromium, SCREENSHOTS } from '../support/browser';
 import { seedLyceum } from '../support/desk-fixture';
 import { at, libraryRuntime, rowsOf } from '../support/library';
 
@@ -60,7 +60,7 @@ describe('the desk sidebar in Chromium', () => {
     await page.waitForSelector('#loans li[data-inventory="000103"]');
     expect(await page.textContent('#msg')).toContain('09.12.2026');
     expect(rowsOf(rt, 'loans')).toMatchObject([{ inventory: '000103', reader: '00123' }]);
-    await page.screenshot({ path: 'docs/screenshots/desk-sidebar.png' });
+    await page.screenshot({ path: `${SCREENSHOTS}/desk-sidebar.png` });
 
     // A refusal shows clearly and keeps the field ready for the next scan.
     await page.keyboard.type('000103');

@@ -22,3 +22,9 @@ export async function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * Where browser tests put their screenshots: docs/screenshots when refreshing the README's pictures
+ * (`npm run screenshots`), else a scratch folder, so a test run leaves the work tree as it was.
+ */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results/screenshots';
