@@ -44,6 +44,17 @@ export function classOptions(desk: Desk): ClassOptions {
     const g = Number(classes.get(r, 'grade'));
     return { className, grade: Number.isFinite(g) && g > 0 ? g : gradeOf(className) };
   });
+  // A class that pupils are in but the Classes sheet does not list yet can still get its set.
+  const known = new Set(list.map((c) => normalise(c.className)));
+  const readers = desk.table('readers');
+  for (const r of readers.readAll().rows) {
+    const className = readers.text(r, 'class');
+    if (className && !known.has(normalise(className))) {
+      known.add(normalise(className));
+      list.push({ className, grade: gradeOf(className) });
+    }
+  }
+  list.sort((a, b) => (a.grade ?? 0) - (b.grade ?? 0) || a.className.localeCompare(b.className));
   const copies = desk.table('copies');
   const available = new Map<string, number>();
   for (const row of copies.readAll().rows) {

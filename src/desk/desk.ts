@@ -7,7 +7,7 @@
 import type { DayKey } from '../dates';
 import { checkIssue, checkRenew, type DeskCopy, type DeskReader, type Holding, type Kind } from '../domain/circulation';
 import { daysOverdue, dueDate, renewedDue, type Schedule } from '../domain/schedule';
-import { LibraryError } from '../errors';
+import { isLibraryError, LibraryError } from '../errors';
 import { normalise, t } from '../i18n';
 import { choiceCode, choiceLabel } from '../sheets/choices';
 import { readSchedule } from '../sheets/closed-days';
@@ -388,15 +388,23 @@ export function giveBack(desk: Desk, inventory: string, readerAtDesk = ''): Desk
   if (copy.info.status !== 'onLoan' && !copy.info.reader) {
     throw new LibraryError('desk.error.notOnLoan', { inventory: copy.info.inventory });
   }
-  const loan = desk.openLoan(copy.info);
+  // A copy marked on loan by hand, with no loan row, still comes back to the shelf (and the log says so).
+  let loan: ReturnType<Desk['openLoan']> | null = null;
+  try {
+    loan = desk.openLoan(copy.info);
+  } catch (e) {
+    if (!isLibraryError(e) || e.key !== 'desk.error.loanMissing') throw e;
+  }
   const loans = desk.table('loans');
-  const holderCode = copy.info.reader || loans.text(loan.row, 'reader');
+  const holderCode = copy.info.reader || (loan ? loans.text(loan.row, 'reader') : '');
   const holder = holderCode ? desk.table('readers').findOne('code', holderCode) : null;
   const holderInfo = holder ? desk.readerFrom(desk.table('readers'), holder.row) : null;
-  loans.update(loan.rowNumber, {
-    returned: desk.date(desk.today),
-    status: choiceLabel(desk.lang, 'loanStatus', 'returned'),
-  });
+  if (loan) {
+    loans.update(loan.rowNumber, {
+      returned: desk.date(desk.today),
+      status: choiceLabel(desk.lang, 'loanStatus', 'returned'),
+    });
+  }
   desk.table('copies').update(copy.rowNumber, {
     status: choiceLabel(desk.lang, 'copyStatus', 'available'),
     reader: '',
@@ -406,11 +414,11 @@ export function giveBack(desk: Desk, inventory: string, readerAtDesk = ''): Desk
   // The visit is of whoever stands at the desk: the reader there, else the one who had the book.
   const visitor = readerAtDesk.trim() ? desk.table('readers').findOne('code', readerAtDesk.trim()) : holder;
   if (visitor) desk.countVisit({ ...visitor, info: desk.readerFrom(desk.table('readers'), visitor.row) });
-  desk.log('return', `${copy.info.inventory} ← ${holderCode} (${loan.info.loanId})`);
+  desk.log('return', `${copy.info.inventory} ← ${holderCode} (${loan ? loan.info.loanId : 'no loan row'})`);
   const label = titleLabel(desk.title(copy.info.titleId), copy.info.titleId);
   const name = holderInfo?.name ?? holderCode;
   const other = readerAtDesk.trim() !== '' && normalise(readerAtDesk) !== normalise(holderCode);
-  const late = loan.info.due ? desk.overdueDays(loan.info.due) : 0;
+  const late = loan?.info.due ? desk.overdueDays(loan.info.due) : desk.overdueDays(copy.info.due);
   const message = other
     ? t(desk.lang, 'desk.returnedOther', {
         title: label,
@@ -422,7 +430,8 @@ export function giveBack(desk: Desk, inventory: string, readerAtDesk = ''): Desk
   const result: DeskResult = {
     message: late > 0 ? `${message} ${t(desk.lang, 'desk.returnedLate', { days: late })}` : message,
   };
-  if (other) result.warning = result.message;
+  if (!loan) result.message += ` ${t(desk.lang, 'desk.returnedNoLoan', { inventory: copy.info.inventory })}`;
+  if (other || !loan) result.warning = result.message;
   const shown = other ? readerAtDesk : holderCode;
   if (shown) {
     const r = desk.table('readers').findOne('code', shown.trim());

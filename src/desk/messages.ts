@@ -29,6 +29,8 @@ export const deskMessages = defineMessages({
     'desk.returned': 'Returned “{title}” ({inventory}) from {reader}.',
     'desk.returnedOther':
       'Returned “{title}” ({inventory}). It was on loan to {reader} ({class}), not to the reader at the desk.',
+    'desk.returnedNoLoan':
+      'The Loans sheet had no open loan for {inventory}: the copy is back on the shelf, and the Log says so.',
     'desk.returnedLate': 'It was {days} days overdue.',
     'desk.renewed': 'Renewed “{title}” ({inventory}); now due {due}.',
     'desk.lost': 'Marked lost: “{title}” ({inventory}) of {reader}.',
@@ -105,6 +107,8 @@ export const deskMessages = defineMessages({
     'desk.returned': '«{title}» ({inventory}) {reader} оқырманынан қайтарылды.',
     'desk.returnedOther':
       '«{title}» ({inventory}) қайтарылды. Ол үстелдегі оқырманда емес, {reader} ({class}) оқырманында болған.',
+    'desk.returnedNoLoan':
+      '«Берілімдер» парағында {inventory} данасының ашық берісі болмады: дана қорға қайтарылды, бұл журналға жазылды.',
     'desk.returnedLate': 'Мерзімінен {days} күн кешіктірілген.',
     'desk.renewed': '«{title}» ({inventory}) ұзартылды; жаңа мерзімі {due}.',
     'desk.lost': 'Жоғалды деп белгіленді: «{title}» ({inventory}), оқырман {reader}.',
@@ -182,6 +186,8 @@ export const deskMessages = defineMessages({
     'desk.returned': '«{title}» ({inventory}) возвращён от {reader}.',
     'desk.returnedOther':
       '«{title}» ({inventory}) возвращён. Он числился не за читателем у кафедры, а за {reader} ({class}).',
+    'desk.returnedNoLoan':
+      'На листе «Выдачи» не было открытой выдачи {inventory}: экземпляр возвращён в фонд, запись — в журнале.',
     'desk.returnedLate': 'Просрочка {days} дн.',
     'desk.renewed': '«{title}» ({inventory}) продлён до {due}.',
     'desk.lost': 'Отмечен утерянным: «{title}» ({inventory}), читатель {reader}.',

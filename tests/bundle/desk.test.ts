@@ -556,6 +556,29 @@ describe('what a real workbook throws at the desk', () => {
     expect(snapshot(rt)).toBe(sheets);
   });
 
+  it('takes back a copy marked on loan by hand with no loan row, and says so', () => {
+    const rt = lyceum();
+    const copies = sheetOf(rt, 'copies');
+    const row = copies.peekValues().findIndex((r) => r[0] === '000104') + 1;
+    copies.getRange(row, columnOf(rt, 'copies', 'status') + 1).setValue('берілген');
+    copies.getRange(row, columnOf(rt, 'copies', 'reader') + 1).setValue('00124');
+    const r = call(rt, 'deskReturn', '000104');
+    expect(r.ok, r.message).toBe(true);
+    expect(r.warning).toContain(t('kk', 'desk.returnedNoLoan', { inventory: '000104' }));
+    expect(copyRow(rt, '000104')).toMatchObject({ status: 'қорда', reader: '' });
+    expect(rowsOf(rt, 'loans')).toHaveLength(0);
+    expect(rowsOf(rt, 'log').pop()!.details).toContain('no loan row');
+  });
+
+  it('offers a class that pupils are in even before the Classes sheet lists it', () => {
+    const rt = lyceum();
+    addRows(rt, 'readers', [
+      { code: '00301', name: 'Қасымов Арман', category: 'оқушы', class: '8Ә', status: 'белсенді' },
+    ]);
+    const options = callAny(rt, 'deskClassOptions') as { classes: Array<{ className: string; grade: number }> };
+    expect(options.classes.map((c) => c.className)).toEqual(['7А', '8Ә', '10Б']);
+  });
+
   it('counts a renewal and a lost book as visits of the reader', () => {
     const rt = lyceum();
     call(rt, 'deskIssue', '00123', '000103');
