@@ -4,6 +4,7 @@
  * Pure functions only; the classes live in spreadsheet.ts.
  */
 import { DAY_NAMES, GasException, isDate, MONTH_NAMES } from './core';
+import { type ZonedParts, zonedParts as zonedFields, zonedToUtc } from './utilities';
 
 /** What a cell holds. A blank cell holds ''. Dates are stored as plain Date copies. */
 export type CellValue = string | number | boolean | Date;
@@ -99,54 +100,11 @@ function daysInMonth(y: number, mo: number): number {
 // ---------------------------------------------------------------------------------------------
 // Time zones
 
-export interface ZonedParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  /** 0 = Sunday. */
-  weekday: number;
-}
+export type { ZonedParts } from './utilities';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** The wall-clock fields of an instant in a time zone. */
+/** The wall-clock fields of an instant in a time zone (the one implementation, in utilities.ts). */
 export function zonedParts(epochMs: number, timeZone: string): ZonedParts {
-  const out: ZonedParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, weekday: 0 };
-  for (const p of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-    if (p.type === 'weekday') out.weekday = WEEKDAYS.indexOf(p.value);
-    else if (p.type in out) (out as unknown as Record<string, number>)[p.type] = Number(p.value);
-  }
-  if (out.hour === 24) out.hour = 0;
-  return out;
-}
-
-function offsetMs(epochMs: number, timeZone: string): number {
-  const p = zonedParts(epochMs, timeZone);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return wall - Math.floor(epochMs / 1000) * 1000;
+  return zonedFields(epochMs, timeZone);
 }
 
 /** The instant at which the wall clock of `timeZone` shows the given fields. */
@@ -159,10 +117,7 @@ export function zonedWallToEpoch(
   s: number,
   timeZone: string,
 ): number {
-  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
-  let t = wall - offsetMs(wall, timeZone);
-  t = wall - offsetMs(t, timeZone);
-  return t;
+  return zonedToUtc(timeZone, y, mo, d, h, mi, s).getTime();
 }
 
 // ---------------------------------------------------------------------------------------------

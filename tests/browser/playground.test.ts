@@ -12,9 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../playground/demo';
 import { t } from '../../src/i18n';
 import { post, type RunningServer, startServer, tempDir } from '../playground/support';
-import { SCREENSHOTS } from '../support/browser';
+import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS } from '../support/browser';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve(SCREENSHOTS);
 const LOANS = t('kk', 'sheet.loans');
 /** Every action saves the 20,000-row workbook in the background; the machine may have two cores. */
@@ -41,15 +40,7 @@ describe('the playground in Chromium', () => {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1360, height: 800 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: CHROMIUM_ARGS,
     });
     page = browser.pages()[0] ?? (await browser.newPage());
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
