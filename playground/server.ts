@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { googleScriptRunClient } from '../emulator/script-run';
 import type { QueuedResponse } from '../emulator/ui';
+import { zonedToUtc } from '../emulator/utilities';
 import { Session } from './session';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -89,23 +90,12 @@ window.__gasHostClose = function () { parent.postMessage({ type: 'gas-close' }, 
 }
 
 /** An instant from "2025-12-01T08:00" read as wall clock in the spreadsheet's time zone (or an ISO instant). */
+/** "2025-12-01T08:00" as the clock on the wall in `timeZone` (an explicit offset is taken as given). */
 function wallToDate(s: string, timeZone: string): Date {
   if (/[zZ]|[+-]\d\d:\d\d$/.test(s)) return new Date(s);
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?$/.exec(s);
   if (!m) return new Date(Number.NaN);
-  const guess = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0));
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  });
-  const p = Object.fromEntries(f.formatToParts(new Date(guess)).map((x) => [x.type, Number(x.value)]));
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-  return new Date(guess - (wall - guess));
+  return zonedToUtc(timeZone, +m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0));
 }
 
 export async function startServer(opts: ServerOptions) {
