@@ -4,7 +4,7 @@
  * Pure functions only; the classes live in spreadsheet.ts.
  */
 import { DAY_NAMES, GasException, isDate, MONTH_NAMES } from './core';
-import { type ZonedParts, zonedParts as zonedFields, zonedToUtc } from './utilities';
+import { type ZonedParts, zonedParts as zonedFields } from './utilities';
 
 /** What a cell holds. A blank cell holds ''. Dates are stored as plain Date copies. */
 export type CellValue = string | number | boolean | Date;
@@ -107,6 +107,13 @@ export function zonedParts(epochMs: number, timeZone: string): ZonedParts {
   return zonedFields(epochMs, timeZone);
 }
 
+/** The zone's offset at an instant, to the second (old local mean times such as Almaty's +5:07:48 have seconds). */
+function offsetMs(epochMs: number, timeZone: string): number {
+  const p = zonedFields(epochMs, timeZone);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return wall - Math.floor(epochMs / 1000) * 1000;
+}
+
 /** The instant at which the wall clock of `timeZone` shows the given fields. */
 export function zonedWallToEpoch(
   y: number,
@@ -117,7 +124,9 @@ export function zonedWallToEpoch(
   s: number,
   timeZone: string,
 ): number {
-  return zonedToUtc(timeZone, y, mo, d, h, mi, s).getTime();
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  const t = wall - offsetMs(wall, timeZone);
+  return wall - offsetMs(t, timeZone);
 }
 
 // ---------------------------------------------------------------------------------------------

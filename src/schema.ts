@@ -31,7 +31,7 @@ export const ENUMS = {
   eventKind: ['anniversary', 'exhibition', 'campaign', 'event'],
   language: ['kk', 'ru', 'en'],
   mailKind: ['debtors', 'noDebtors', 'visits', 'report'],
-  mailStatus: ['pending', 'sent', 'failed', 'invalid', 'skipped'],
+  mailStatus: ['pending', 'sending', 'sent', 'failed', 'invalid', 'skipped'],
 } as const satisfies Record<EnumName, readonly string[]>;
 
 export type EnumCode<E extends EnumName> = (typeof ENUMS)[E][number];

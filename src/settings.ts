@@ -24,7 +24,10 @@ export interface Settings {
 }
 
 export interface MailSettings {
-  /** Day of the month (1-28) and hour (0-23) of the monthly debtor emails. */
+  /**
+   * Day of the month (1-28) and hour (1-22) of the monthly debtor emails: a trigger fires up to 15
+   * minutes early or late, so an hour of 0 on the 1st could run in the month before.
+   */
   monthlyDay: number;
   monthlyHour: number;
   /** Day and hour of the visits summary, sent in the months `quarterlyMonths` lists (1-12). */
@@ -115,9 +118,9 @@ export function parseSettings(values: Map<string, string>): Settings {
     overdueOpenDaysOnly: bool(get('overdueOpenDaysOnly'), false),
     mail: {
       monthlyDay: within(dnum('monthlyEmailDay'), 1, 28, 1),
-      monthlyHour: within(dnum('monthlyEmailHour'), 0, 23, 9),
+      monthlyHour: clampHour(dnum('monthlyEmailHour')),
       quarterlyDay: within(dnum('quarterlyEmailDay'), 1, 28, 5),
-      quarterlyHour: within(dnum('quarterlyEmailHour'), 0, 23, 9),
+      quarterlyHour: clampHour(dnum('quarterlyEmailHour')),
       quarterlyMonths: monthList(String(get('quarterlyEmailMonths')), String(d.get('quarterlyEmailMonths'))),
       noDebtorsNote: bool(get('sendNoDebtorsNote'), false),
     },
@@ -127,6 +130,11 @@ export function parseSettings(values: Map<string, string>): Settings {
 /** A whole number in lo..hi, else the fallback (a trigger day past the 28th would skip February). */
 function within(n: number, lo: number, hi: number, fallback: number): number {
   return Number.isInteger(n) && n >= lo && n <= hi ? n : fallback;
+}
+
+/** An email hour, 0-23 brought into 1-22 (a trigger at 0:00 on the 1st may fire at 23:45 the day before). */
+function clampHour(n: number): number {
+  return Number.isInteger(n) && n >= 0 && n <= 23 ? Math.min(22, Math.max(1, n)) : 9;
 }
 
 function monthList(v: string, fallback: string): number[] {

@@ -11,10 +11,20 @@ import { readSettings, Workbook } from '../sheets/workbook';
 import { readDebtorFacts } from './data';
 import { Ledger } from './ledger';
 import { escapeHtml } from './mail';
-import { monthOf, showWallTime } from './periods';
-import { ensureSheets, MailContext, preview, type RunOutcome, runMail, runTriggerTask, visitsPeriodNow } from './run';
+import { monthOf, monthOfRun, showWallTime } from './periods';
+import {
+  clearMailBlocked,
+  ensureSheets,
+  MailContext,
+  mailBlockedNotes,
+  preview,
+  type RunOutcome,
+  runMail,
+  runTriggerTask,
+  visitsPeriodNow,
+} from './run';
 import { writeDebtorSheet } from './sheet';
-import { followUpAt, HANDLERS, type Schedule, state, turnOff, turnOn } from './triggers';
+import { followUpAt, nowWall, type Schedule, scheduleFollowUp, state, turnOff, turnOn } from './triggers';
 
 // ---------------------------------------------------------------------------------------------
 // Menu actions
@@ -52,7 +62,8 @@ export function previewDebtorEmails(): void {
   try {
     const wb = ensureSheets(Workbook.open());
     const ctx = new MailContext(wb);
-    const { outgoing, invalid, quota } = preview(ctx, 'monthly');
+    // As Send now will send: the failed emails are tried again.
+    const { outgoing, invalid, quota } = preview(ctx, 'monthly', null, { retryFailed: true });
     const L = wb.lang;
     const parts: string[] = [
       `<p><b>${escapeHtml(
@@ -62,9 +73,12 @@ export function previewDebtorEmails(): void {
       )}</b></p>`,
     ];
     for (const e of invalid) {
+      const clash = ctx.classes.clashes(e.className);
       parts.push(
         `<p style="color:#b00">${escapeHtml(
-          t(L, 'mail.report.invalid', { class: e.className, teacher: e.recipient || '—', email: e.email }),
+          clash.length > 0
+            ? t(L, 'mail.report.clash', { class: e.className, classes: clash.join(', ') })
+            : t(L, 'mail.report.invalid', { class: e.className, teacher: e.recipient || '—', email: e.email }),
         )}</p>`,
       );
     }
@@ -86,7 +100,9 @@ export function previewDebtorEmails(): void {
 }
 
 function outcomeText(lang: Lang, o: RunOutcome, period: string): string {
-  if (o.sent + o.pending + o.invalid + o.failed === 0) return t(lang, 'debtors.send.nothing', { period });
+  if (o.sent + o.pending + o.invalid + o.failed === 0) {
+    return t(lang, o.alreadySent > 0 ? 'debtors.send.nothing' : 'debtors.send.noneDue', { period });
+  }
   return t(lang, 'debtors.send.done', { sent: o.sent, pending: o.pending, invalid: o.invalid, failed: o.failed });
 }
 
@@ -94,7 +110,7 @@ function outcomeText(lang: Lang, o: RunOutcome, period: string): string {
 export function sendDebtorEmailsNow(): void {
   menuAction((lang) => {
     const wb = ensureSheets(Workbook.open());
-    const { outgoing } = preview(new MailContext(wb), 'monthly');
+    const { outgoing } = preview(new MailContext(wb), 'monthly', null, { retryFailed: true });
     const ui = SpreadsheetApp.getUi();
     if (outgoing.length > 0) {
       const answer = ui.alert(t(lang, 'debtors.send.confirm', { count: outgoing.length }), ui.ButtonSet.YES_NO);
@@ -110,7 +126,7 @@ export function sendVisitsSummaryNow(): void {
     const wb = ensureSheets(Workbook.open());
     const period = visitsPeriodNow(wb, false);
     if (!period) return t(lang, 'debtors.preview.none');
-    const { outgoing } = preview(new MailContext(wb), 'visits', period);
+    const { outgoing } = preview(new MailContext(wb), 'visits', period, { retryFailed: true });
     const ui = SpreadsheetApp.getUi();
     if (outgoing.length > 0) {
       const answer = ui.alert(t(lang, 'debtors.send.confirm', { count: outgoing.length }), ui.ButtonSet.YES_NO);
@@ -186,11 +202,18 @@ export function mailStatusText(wb: Workbook): string {
         })
       : t(lang, 'trigger.status.noPending'),
   );
+  // Errors of trigger runs that could not be emailed (the day's quota was spent).
+  for (const n of mailBlockedNotes()) lines.push(t(lang, 'trigger.status.blocked', { ...n }));
   return lines.join('\n');
 }
 
+/** The status; the notes of errors that could not be emailed are shown once, then cleared. */
 export function showMailStatus(): void {
-  menuAction(() => mailStatusText(Workbook.open()));
+  menuAction(() => {
+    const text = mailStatusText(Workbook.open());
+    clearMailBlocked();
+    return text;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -200,10 +223,15 @@ interface TriggerEvent {
   triggerUid?: string;
 }
 
-/** Monthly: rebuild the Debtors sheet, then email each class teacher with debtors (once a month). */
+/**
+ * Monthly: rebuild the Debtors sheet, then email each class teacher with debtors (once a month). The
+ * month is the run's: fired a few minutes before midnight on the last day, it is the next month's.
+ */
 export function monthlyDebtorsTrigger(_e?: TriggerEvent): void {
   runTriggerTask('monthly', () => {
-    runMail('monthly', { buildSheet: true });
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const period = monthOfRun(nowWall(ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone()));
+    runMail('monthly', { buildSheet: true, period });
   });
 }
 
@@ -215,15 +243,21 @@ export function visitsSummaryTrigger(_e?: TriggerEvent): void {
   });
 }
 
-/** The day after a spent quota: sends what is still waiting; schedules itself again if need be. */
-export function mailFollowUpTrigger(e?: TriggerEvent): void {
+/**
+ * The day after a spent quota: sends what is still waiting. The run replaces this (spent, one-off)
+ * trigger with the next follow-up while anything waits, and removes it when nothing does, also when
+ * it stops with an error; while another run holds the lock, it tries again in an hour.
+ */
+export function mailFollowUpTrigger(_e?: TriggerEvent): void {
   runTriggerTask('followUp', () => {
-    // A one-off trigger stays listed (and counts toward the 20) until deleted.
-    for (const tr of ScriptApp.getProjectTriggers()) {
-      if (tr.getHandlerFunction() === HANDLERS.followUp && (!e?.triggerUid || tr.getUniqueId() === e.triggerUid)) {
-        ScriptApp.deleteTrigger(tr);
+    try {
+      runMail('followUp');
+    } catch (err) {
+      if (isLibraryError(err) && err.key === 'debtors.busy') {
+        scheduleFollowUp(3_600_000);
+        return;
       }
+      throw err;
     }
-    runMail('followUp');
   });
 }

@@ -4,6 +4,7 @@
  * after its MailApp call, so a run fired twice, or run again after a failure or a spent quota, sends
  * only what is still waiting. Only mail runs write it, under the script lock.
  */
+import { classKey } from '../domain/debtors';
 import type { EnumCode } from '../schema';
 import { choiceCode, choiceLabel } from '../sheets/choices';
 import type { Cell, Table } from '../sheets/table';
@@ -29,8 +30,21 @@ export type NewEntry = Omit<LedgerEntry, 'rowNumber' | 'row'>;
 /** Debtor emails and "no debtors" notes of a month are one family: a class gets one of them. */
 export const family = (kind: MailKind): string => (kind === 'noDebtors' ? 'debtors' : kind);
 
-export const entryKey = (e: Pick<LedgerEntry, 'period' | 'kind' | 'className'>): string =>
-  `${family(e.kind)}|${e.period}|${e.className.trim().toLocaleUpperCase()}`;
+/**
+ * One email's identity: its family, period and class, the class keyed as the grouping keys it
+ * (`ClassIndex.key`: "5А", "5 А" and "5a" are one class), so a respelt class is not emailed twice.
+ */
+export const entryKey = (
+  e: Pick<LedgerEntry, 'period' | 'kind' | 'className'>,
+  keyOf: (className: string) => string = classKey,
+): string => `${family(e.kind)}|${e.period}|${keyOf(e.className)}`;
+
+/**
+ * A row is marked "being sent" (and flushed) before MailApp is called and "sent" right after, so a
+ * run that stops in between leaves a row that says it may have gone out: the next run reports it to
+ * the librarian instead of sending it a second time.
+ */
+export const isSending = (e: Pick<LedgerEntry, 'status'>): boolean => e.status === 'sending';
 
 export class Ledger {
   readonly entries: LedgerEntry[] = [];

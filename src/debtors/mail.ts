@@ -205,7 +205,8 @@ export function visitsEmail(i: VisitsEmailInput): Email {
 }
 
 export interface Problem {
-  kind: 'invalid' | 'failed';
+  /** No valid address; the sending failed; or two Classes rows spelled alike (`error`: their names). */
+  kind: 'invalid' | 'failed' | 'clash';
   className: string;
   teacher: string;
   email: string;
@@ -215,14 +216,16 @@ export interface Problem {
 /** To the librarian: the class teachers an email of `period` did not reach, and why. */
 export function reportEmail(lang: Lang, sender: Sender, period: string, problems: Problem[]): Email {
   const lines = problems.map((p) =>
-    p.kind === 'invalid'
-      ? t(lang, 'mail.report.invalid', { class: p.className, teacher: p.teacher || '—', email: p.email })
-      : t(lang, 'mail.report.failed', {
-          class: p.className,
-          teacher: p.teacher || '—',
-          email: p.email,
-          error: p.error ?? '',
-        }),
+    p.kind === 'clash'
+      ? t(lang, 'mail.report.clash', { class: p.className, classes: p.error ?? p.className })
+      : p.kind === 'invalid'
+        ? t(lang, 'mail.report.invalid', { class: p.className, teacher: p.teacher || '—', email: p.email })
+        : t(lang, 'mail.report.failed', {
+            class: p.className,
+            teacher: p.teacher || '—',
+            email: p.email,
+            error: p.error ?? '',
+          }),
   );
   const parts = [[t(lang, 'mail.report.intro', { period })], lines, [t(lang, 'mail.report.outro')]];
   return {

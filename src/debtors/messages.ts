@@ -28,17 +28,18 @@ export const debtorsMessages = defineMessages({
     'enum.mailKind.visits': 'visits',
     'enum.mailKind.report': 'report to the librarian',
     'enum.mailStatus.pending': 'waiting',
+    'enum.mailStatus.sending': 'being sent',
     'enum.mailStatus.sent': 'sent',
     'enum.mailStatus.failed': 'failed',
     'enum.mailStatus.invalid': 'no valid email',
     'enum.mailStatus.skipped': 'not needed',
     // Settings
     'setting.monthlyEmailDay': 'Day of the month (1-28) of the debtor emails to class teachers',
-    'setting.monthlyEmailHour': 'Hour (0-23) of the monthly debtor emails',
+    'setting.monthlyEmailHour': 'Hour (1-22) of the monthly debtor emails',
     'setting.sendNoDebtorsNote': 'Send class teachers without debtors a short "no debtors" note (TRUE/FALSE)',
     'setting.quarterlyEmailMonths': 'Months (1-12) in which class teachers get the visits summary of the past quarter',
     'setting.quarterlyEmailDay': 'Day of the month (1-28) of the visits summary',
-    'setting.quarterlyEmailHour': 'Hour (0-23) of the visits summary',
+    'setting.quarterlyEmailHour': 'Hour (1-22) of the visits summary',
     // Menu
     'menu.debtors': 'Debtors and emails',
     'menu.debtors.build': 'Build the debtor list',
@@ -89,11 +90,20 @@ export const debtorsMessages = defineMessages({
     'mail.report.invalid':
       'Class {class} ({teacher}): no valid email address ("{email}"). Fill it in on the Classes sheet.',
     'mail.report.failed': 'Class {class} ({teacher}, {email}): sending failed: {error}',
+    'mail.report.clash':
+      'Class {class}: the Classes sheet has rows spelled alike ({classes}: Latin and Cyrillic letters look the same), so whose pupils are whose is unclear. Neither class was emailed; rename or remove a row, then choose "Send the debtor emails now".',
+    'mail.interrupted':
+      'The run stopped while this email was being sent: it may have gone out. It is not sent again by itself; ask the teacher, and "Send the debtor emails now" sends it again.',
+    'mail.superseded': 'Not needed: the list of {period} replaces it.',
+    'mail.followUp.stopped':
+      '{count} emails still wait after {days} days of trying: the daily email quota of this Google account seems to be used up by other mail or scripts. The daily retries have stopped; choose "Send the debtor emails now" when the quota allows.',
+    'mail.followUp.failed':
+      '{count} emails wait for tomorrow’s quota, but the follow-up trigger that sends them could not be installed ({error}). Delete a trigger in Extensions → Apps Script → Triggers, or choose "Send the debtor emails now" tomorrow.',
     'mail.report.outro':
       'The Mailings sheet lists every email and its status; "Send the debtor emails now" tries again.',
     'mail.error.subject': '{library}: the {task} stopped with an error',
     'mail.error.body':
-      'The scheduled {task} stopped with an error at {time}:\n{message}\n\nThe Log sheet has the details. Emails already sent are not sent again on the next run.',
+      'The scheduled {task} stopped with an error at {time}:\n{message}\n\nThe Log sheet has the details; the Mailings sheet shows each email’s status. Emails marked sent are not sent again; waiting ones go out with the next run; an email that was being sent when the error happened is not sent again but listed to you, as it may have gone out.',
     'task.monthly': 'monthly debtor emails',
     'task.visits': 'quarterly visits summary',
     'task.followUp': 'sending of the waiting emails',
@@ -109,6 +119,7 @@ export const debtorsMessages = defineMessages({
     'debtors.send.done':
       'Sent: {sent}. Waiting for the next day’s quota: {pending}. Without a valid email: {invalid}. Failed: {failed}.',
     'debtors.send.nothing': 'Nothing to send: the emails of {period} have already gone out.',
+    'debtors.send.noneDue': 'Nothing to send for {period}: no class teacher has an email due.',
     'debtors.busy': 'Emails are being sent right now. Try again in a minute.',
     // Triggers
     'trigger.monthly.on': 'Monthly debtor emails are on: day {day} of every month at {hour}:00. Next run: {next}.',
@@ -127,8 +138,9 @@ export const debtorsMessages = defineMessages({
     'trigger.status.pending': 'Emails waiting for the quota: {count}; next attempt: {next}.',
     'trigger.status.noPending': 'No emails are waiting.',
     'trigger.status.otherUser': 'Installed by {user}: only they can change it.',
+    'trigger.status.blocked': 'Could not be emailed to you ({time}, {task}): {message}',
     'trigger.error.tooMany':
-      'The script already has {count} triggers, the most Google allows. Delete some in Extensions → Apps Script → Triggers.',
+      'The script already has {count} other triggers; Google allows 20, and one is kept free for the follow-up that sends what the daily quota leaves waiting. Delete some in Extensions → Apps Script → Triggers.',
   },
   kk: {
     'sheet.debtors': 'Қарыздарлар',
@@ -155,16 +167,17 @@ export const debtorsMessages = defineMessages({
     'enum.mailKind.visits': 'келулер',
     'enum.mailKind.report': 'кітапханашыға есеп',
     'enum.mailStatus.pending': 'кезекте',
+    'enum.mailStatus.sending': 'жіберілуде',
     'enum.mailStatus.sent': 'жіберілді',
     'enum.mailStatus.failed': 'қате',
     'enum.mailStatus.invalid': 'дұрыс email жоқ',
     'enum.mailStatus.skipped': 'қажет емес',
     'setting.monthlyEmailDay': 'Сынып жетекшілеріне қарыздарлар туралы хат жіберілетін күн (1-28)',
-    'setting.monthlyEmailHour': 'Ай сайынғы хаттың сағаты (0-23)',
+    'setting.monthlyEmailHour': 'Ай сайынғы хаттың сағаты (1-22)',
     'setting.sendNoDebtorsNote': 'Қарыздары жоқ сыныптың жетекшісіне қысқа хабар жіберу (TRUE/FALSE)',
     'setting.quarterlyEmailMonths': 'Өткен тоқсандағы келулер туралы хат жіберілетін айлар (1-12)',
     'setting.quarterlyEmailDay': 'Келулер туралы хат жіберілетін күн (1-28)',
-    'setting.quarterlyEmailHour': 'Келулер туралы хаттың сағаты (0-23)',
+    'setting.quarterlyEmailHour': 'Келулер туралы хаттың сағаты (1-22)',
     'menu.debtors': 'Қарыздарлар және хаттар',
     'menu.debtors.build': 'Қарыздарлар тізімін жасау',
     'menu.debtors.preview': 'Қарыздарлар туралы хаттарды алдын ала көру…',
@@ -215,11 +228,20 @@ export const debtorsMessages = defineMessages({
     'mail.report.invalid':
       '{class} сыныбы ({teacher}): дұрыс email мекенжайы жоқ («{email}»). Сыныптар парағында толтырыңыз.',
     'mail.report.failed': '{class} сыныбы ({teacher}, {email}): хат жіберілмеді: {error}',
+    'mail.report.clash':
+      '{class} сыныбы: «Сыныптар» парағында ұқсас жазылған жолдар бар ({classes}: латын және кирилл әріптері бірдей көрінеді), сондықтан қай оқушы қай сыныпқа жататыны анық емес. Екі сыныпқа да хат жіберілмеді; бір жолдың атын өзгертіңіз не өшіріңіз, содан кейін «Қарыздарлар туралы хаттарды қазір жіберу» таңдаңыз.',
+    'mail.interrupted':
+      'Бұл хат жіберіліп жатқанда әрекет тоқтады: хат кетіп қалуы мүмкін. Ол өздігінен қайта жіберілмейді; жетекшіден сұраңыз, «Қарыздарлар туралы хаттарды қазір жіберу» оны қайта жібереді.',
+    'mail.superseded': 'Қажет емес: оның орнына {period} тізімі жіберіледі.',
+    'mail.followUp.stopped':
+      '{days} күн әрекеттен кейін де {count} хат кезекте тұр: бұл Google аккаунтының күндік хат лимитін басқа хаттар не скрипттер жұмсап қойған сияқты. Күнделікті қайталау тоқтатылды; лимит жеткенде «Қарыздарлар туралы хаттарды қазір жіберу» таңдаңыз.',
+    'mail.followUp.failed':
+      '{count} хат ертеңгі лимитті күтуде, бірақ оларды жіберетін триггер орнатылмады ({error}). Кеңейтімдер → Apps Script → Триггерлер бөлімінде бір триггерді өшіріңіз немесе ертең «Қарыздарлар туралы хаттарды қазір жіберу» таңдаңыз.',
     'mail.report.outro':
       'Әр хат пен оның күйі «Хат жіберу» парағында. «Қарыздарлар туралы хаттарды қазір жіберу» қайта жіберіп көреді.',
     'mail.error.subject': '{library}: {task} қатемен тоқтады',
     'mail.error.body':
-      'Жоспарланған әрекет ({task}) {time} уақытында қатемен тоқтады:\n{message}\n\nТолығырақ «Журнал» парағында. Жіберілген хаттар келесі жолы қайта жіберілмейді.',
+      'Жоспарланған әрекет ({task}) {time} уақытында қатемен тоқтады:\n{message}\n\nТолығырақ «Журнал» парағында; әр хаттың күйі «Хат жіберу» парағында. Жіберілді деп белгіленген хаттар қайта жіберілмейді; кезектегілер келесі әрекетте кетеді; қате кезінде жіберіліп жатқан хат кетіп қалуы мүмкін, сондықтан ол қайта жіберілмейді, сізге хабарланады.',
     'task.monthly': 'ай сайынғы қарыздарлар туралы хаттар',
     'task.visits': 'тоқсан сайынғы келулер туралы хат',
     'task.followUp': 'кезектегі хаттарды жіберу',
@@ -235,6 +257,7 @@ export const debtorsMessages = defineMessages({
     'debtors.send.done':
       'Жіберілді: {sent}. Келесі күннің лимитін күтуде: {pending}. Дұрыс email жоқ: {invalid}. Қате: {failed}.',
     'debtors.send.nothing': 'Жіберетін ештеңе жоқ: {period} кезеңінің хаттары жіберіліп қойған.',
+    'debtors.send.noneDue': '{period} кезеңінде жіберетін ештеңе жоқ: бірде-бір сынып жетекшісіне хат қажет емес.',
     'debtors.busy': 'Дәл қазір хаттар жіберіліп жатыр. Бір минуттан кейін қайталаңыз.',
     'trigger.monthly.on': 'Ай сайынғы хаттар қосылды: әр айдың {day}-күні, сағат {hour}:00. Келесі жіберу: {next}.',
     'trigger.monthly.already': 'Ай сайынғы хаттар бұрыннан қосулы; ештеңе өзгермеді. Келесі жіберу: {next}.',
@@ -253,8 +276,9 @@ export const debtorsMessages = defineMessages({
     'trigger.status.pending': 'Лимитті күтіп тұрған хаттар: {count}; келесі әрекет: {next}.',
     'trigger.status.noPending': 'Күтіп тұрған хат жоқ.',
     'trigger.status.otherUser': '{user} қосқан: тек сол өзгерте алады.',
+    'trigger.status.blocked': 'Сізге хатпен жіберілмеді ({time}, {task}): {message}',
     'trigger.error.tooMany':
-      'Скриптте {count} триггер бар, Google рұқсат ететін ең көп сан. Кеңейтімдер → Apps Script → Триггерлер бөлімінде біразын өшіріңіз.',
+      'Скриптте басқа {count} триггер бар; Google 20 триггерге рұқсат етеді, біреуі лимиттен қалған хаттарды жіберетін триггерге бос қалдырылады. Кеңейтімдер → Apps Script → Триггерлер бөлімінде біразын өшіріңіз.',
   },
   ru: {
     'sheet.debtors': 'Должники',
@@ -281,18 +305,19 @@ export const debtorsMessages = defineMessages({
     'enum.mailKind.visits': 'посещения',
     'enum.mailKind.report': 'отчёт библиотекарю',
     'enum.mailStatus.pending': 'в очереди',
+    'enum.mailStatus.sending': 'отправляется',
     'enum.mailStatus.sent': 'отправлено',
     'enum.mailStatus.failed': 'ошибка',
     'enum.mailStatus.invalid': 'нет верного email',
     'enum.mailStatus.skipped': 'не требуется',
     'setting.monthlyEmailDay': 'День месяца (1-28) для писем классным руководителям о должниках',
-    'setting.monthlyEmailHour': 'Час (0-23) ежемесячных писем о должниках',
+    'setting.monthlyEmailHour': 'Час (1-22) ежемесячных писем о должниках',
     'setting.sendNoDebtorsNote':
       'Посылать руководителям классов без должников короткое письмо «должников нет» (TRUE/FALSE)',
     'setting.quarterlyEmailMonths':
       'Месяцы (1-12), в которые руководители получают сводку посещений за прошедшую четверть',
     'setting.quarterlyEmailDay': 'День месяца (1-28) для сводки посещений',
-    'setting.quarterlyEmailHour': 'Час (0-23) сводки посещений',
+    'setting.quarterlyEmailHour': 'Час (1-22) сводки посещений',
     'menu.debtors': 'Должники и письма',
     'menu.debtors.build': 'Составить список должников',
     'menu.debtors.preview': 'Просмотреть письма о должниках…',
@@ -339,11 +364,20 @@ export const debtorsMessages = defineMessages({
     'mail.report.intro': 'Письма за {period}, которые не дошли до классного руководителя:',
     'mail.report.invalid': '{class} класс ({teacher}): нет верного адреса email («{email}»). Заполните лист «Классы».',
     'mail.report.failed': '{class} класс ({teacher}, {email}): письмо не отправлено: {error}',
+    'mail.report.clash':
+      '{class} класс: на листе «Классы» есть строки, написанные одинаково ({classes}: латинские и кириллические буквы выглядят одинаково), поэтому неясно, чьи ученики чьи. Ни одному из классов письмо не отправлено; переименуйте или удалите строку и выберите «Отправить письма о должниках сейчас».',
+    'mail.interrupted':
+      'Запуск остановился, когда это письмо отправлялось: возможно, оно ушло. Само оно не отправится повторно; уточните у руководителя, а «Отправить письма о должниках сейчас» отправит его снова.',
+    'mail.superseded': 'Не требуется: его заменяет список за {period}.',
+    'mail.followUp.stopped':
+      'Писем в очереди: {count}, и так уже {days} дн.: дневную квоту писем этого аккаунта Google, похоже, расходуют другие письма или скрипты. Ежедневные попытки остановлены; выберите «Отправить письма о должниках сейчас», когда квота позволит.',
+    'mail.followUp.failed':
+      'Писем ждут квоты завтрашнего дня: {count}, но триггер, который их отправит, не удалось установить ({error}). Удалите триггер: Расширения → Apps Script → Триггеры, или завтра выберите «Отправить письма о должниках сейчас».',
     'mail.report.outro':
       'Каждое письмо и его статус — на листе «Рассылки»; «Отправить письма о должниках сейчас» попробует снова.',
     'mail.error.subject': '{library}: задача «{task}» остановилась с ошибкой',
     'mail.error.body':
-      'Задача по расписанию «{task}» остановилась с ошибкой {time}:\n{message}\n\nПодробности — на листе «Журнал». Уже отправленные письма при следующем запуске не повторяются.',
+      'Задача по расписанию «{task}» остановилась с ошибкой {time}:\n{message}\n\nПодробности — на листе «Журнал», статус каждого письма — на листе «Рассылки». Письма с отметкой «отправлено» не повторяются; письма в очереди уйдут при следующем запуске; письмо, которое отправлялось в момент ошибки, могло уйти, поэтому оно не повторяется, а сообщается вам.',
     'task.monthly': 'ежемесячные письма о должниках',
     'task.visits': 'сводка посещений за четверть',
     'task.followUp': 'отправка писем из очереди',
@@ -358,6 +392,7 @@ export const debtorsMessages = defineMessages({
     'debtors.send.done':
       'Отправлено: {sent}. Ждут квоты следующего дня: {pending}. Без верного email: {invalid}. Ошибок: {failed}.',
     'debtors.send.nothing': 'Отправлять нечего: письма за {period} уже ушли.',
+    'debtors.send.noneDue': 'За {period} отправлять нечего: ни одному классному руководителю письмо не нужно.',
     'debtors.busy': 'Письма отправляются прямо сейчас. Повторите через минуту.',
     'trigger.monthly.on':
       'Ежемесячные письма включены: {day}-го числа каждого месяца в {hour}:00. Следующий запуск: {next}.',
@@ -377,7 +412,8 @@ export const debtorsMessages = defineMessages({
     'trigger.status.pending': 'Писем ждут квоты: {count}; следующая попытка: {next}.',
     'trigger.status.noPending': 'Писем в очереди нет.',
     'trigger.status.otherUser': 'Включил(а) {user}: изменить может только он(а).',
+    'trigger.status.blocked': 'Не удалось сообщить вам письмом ({time}, {task}): {message}',
     'trigger.error.tooMany':
-      'У скрипта уже {count} триггеров — больше Google не разрешает. Удалите лишние: Расширения → Apps Script → Триггеры.',
+      'У скрипта уже {count} других триггеров; Google разрешает 20, и один остаётся свободным для триггера, который отправляет письма, не уместившиеся в дневную квоту. Удалите лишние: Расширения → Apps Script → Триггеры.',
   },
 });

@@ -73,6 +73,16 @@ export function nextMonthlyRun(now: WallTime, day: number, hour: number, months?
   return { day: dayKey(y, m, day), hour, minute: 0 };
 }
 
+/**
+ * The month a monthly trigger's run belongs to: a trigger fires up to 15 minutes off its time, so a
+ * run in the last half hour of a month is the next month's run fired early.
+ */
+export function monthOfRun(now: WallTime): string {
+  const next = addDays(now.day, 1);
+  if (monthOf(next) !== monthOf(now.day) && now.hour * 60 + now.minute >= 23 * 60 + 30) return monthOf(next);
+  return monthOf(now.day);
+}
+
 export function showWallTime(w: WallTime): string {
   return `${w.day.slice(8, 10)}.${w.day.slice(5, 7)}.${w.day.slice(0, 4)} ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
 }

@@ -4,10 +4,12 @@
  * or run again after a failure, finds the rows already there and sends only what still waits; what
  * the quota leaves waiting goes out with a follow-up trigger the next day. Runs hold the script lock
  * (two runs never interleave) and take the document lock only for their short writes to the shared
- * sheets (Debtors, Log), so the desk is not held up while emails go out.
+ * sheets (Debtors, Log), so the desk is not held up while emails go out. Right before each email the
+ * class's address, teacher and language are looked up again on the Classes sheet, so an address fixed
+ * after the run was planned is the one used.
  */
 import type { DayKey } from '../dates';
-import { type DebtorGroup, debtorsOfClass } from '../domain/debtors';
+import { ClassIndex, type DebtorGroup, debtorsOfClass } from '../domain/debtors';
 import { LibraryError } from '../errors';
 import { DEFAULT_LANG, isLang, type Lang, t } from '../i18n';
 import { setUpWorkbook } from '../setup';
@@ -15,7 +17,7 @@ import { today } from '../sheets/dates';
 import { withDocumentLock } from '../sheets/lock';
 import { Workbook } from '../sheets/workbook';
 import { type LibraryFacts, readDebtorFacts } from './data';
-import { entryKey, Ledger, type LedgerEntry, type NewEntry } from './ledger';
+import { entryKey, family, isSending, Ledger, type LedgerEntry, type NewEntry } from './ledger';
 import {
   debtorsEmail,
   type Email,
@@ -29,14 +31,15 @@ import {
 } from './mail';
 import { monthOf, type VisitsPeriod, visitsPeriod } from './periods';
 import { writeDebtorSheet } from './sheet';
-import { cancelFollowUp, scheduleFollowUp } from './triggers';
-import { classKey, statsFor, visitsByClass } from './visits';
+import { cancelFollowUp, FOLLOW_UP_MAX_DAYS, followUpSince, scheduleFollowUp } from './triggers';
+import { statsFor, visitsByClass } from './visits';
 
 export type Job = 'monthly' | 'visits' | 'followUp';
 
 /** Everything a run reads, read once and only when needed. */
 export class MailContext {
   private factsCache?: LibraryFacts;
+  private classIndex?: ClassIndex;
   private tallies = new Map<string, ReturnType<typeof visitsByClass>>();
 
   constructor(readonly wb: Workbook) {}
@@ -44,6 +47,12 @@ export class MailContext {
   get facts(): LibraryFacts {
     this.factsCache ??= readDebtorFacts(this.wb);
     return this.factsCache;
+  }
+
+  /** The Classes sheet as the run read it, found by name the way the debtor list groups pupils. */
+  get classes(): ClassIndex {
+    this.classIndex ??= new ClassIndex(this.facts.classes);
+    return this.classIndex;
   }
 
   get today(): DayKey {
@@ -62,16 +71,20 @@ export class MailContext {
   }
 
   classLang(className: string): Lang {
-    const key = classKey(className);
-    const c = this.facts.classes.find((x) => classKey(x.className) === key);
+    const c = this.classes.find(className);
     return c && isLang(c.language) ? c.language : DEFAULT_LANG;
+  }
+
+  /** The ledger's key of an email (its class keyed as the debtor list keys it). */
+  key(e: Pick<LedgerEntry, 'period' | 'kind' | 'className'>): string {
+    return entryKey(e, (name) => this.classes.key(name));
   }
 
   visitTallies(p: { from: DayKey; to: DayKey }) {
     const k = `${p.from}..${p.to}`;
     let v = this.tallies.get(k);
     if (!v) {
-      v = visitsByClass(this.wb, this.facts.readers, p.from, p.to);
+      v = visitsByClass(this.wb, this.facts.readers, this.classes, p.from, p.to);
       this.tallies.set(k, v);
     }
     return v;
@@ -97,40 +110,42 @@ export function ensureSheets(wb: Workbook): Workbook {
 // Planning: which emails are due
 
 function entryFor(
+  ctx: MailContext,
   period: string,
   kind: NewEntry['kind'],
   c: { className: string; teacher: string; email: string },
   details = '',
 ): NewEntry {
   const email = c.email.trim();
+  // Two Classes rows spelled alike: whose pupils are whose is unclear, so neither is emailed.
+  const clash = ctx.classes.clashes(c.className).length > 0;
   return {
     period,
     kind,
     className: c.className,
     recipient: c.teacher,
     email,
-    status: isValidEmail(email) ? 'pending' : 'invalid',
+    status: isValidEmail(email) && !clash ? 'pending' : 'invalid',
     details,
   };
 }
 
 /** The monthly emails: one per class with debtors; a note to the others when the setting asks. */
-export function planMonthly(ctx: MailContext): NewEntry[] {
-  const period = monthOf(ctx.today);
+export function planMonthly(ctx: MailContext, period = monthOf(ctx.today)): NewEntry[] {
   const out: NewEntry[] = [];
   const withDebtors = new Set<string>();
   for (const g of ctx.facts.groups) {
     if (g.kind !== 'class') continue;
-    withDebtors.add(classKey(g.className));
-    out.push(entryFor(period, 'debtors', g));
+    withDebtors.add(ctx.classes.key(g.className));
+    out.push(entryFor(ctx, period, 'debtors', g));
   }
   if (ctx.wb.settings.mail.noDebtorsNote) {
     const seen = new Set<string>(withDebtors);
     for (const c of ctx.facts.classes) {
-      const key = classKey(c.className);
+      const key = ctx.classes.key(c.className);
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push(entryFor(period, 'noDebtors', c));
+      out.push(entryFor(ctx, period, 'noDebtors', c));
     }
   }
   return out;
@@ -141,10 +156,10 @@ export function planVisits(ctx: MailContext, p: VisitsPeriod): NewEntry[] {
   const seen = new Set<string>();
   const out: NewEntry[] = [];
   for (const c of ctx.facts.classes) {
-    const key = classKey(c.className);
+    const key = ctx.classes.key(c.className);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(entryFor(p.key, 'visits', c, `${p.from}..${p.to}`));
+    out.push(entryFor(ctx, p.key, 'visits', c, `${p.from}..${p.to}`));
   }
   return out;
 }
@@ -156,22 +171,76 @@ interface Fixed {
 }
 
 /**
- * The planned entries the ledger does not hold yet (`fresh`), and the rows that had no valid address
- * but whose class has one now (`fixed`: they wait again, with the new address).
+ * The planned entries the ledger does not hold yet (`fresh`), the rows that had no valid address
+ * but whose class has one now (`fixed`: they wait again, with the new address), and the rest.
  */
-function reconcile(ledger: Ledger, planned: NewEntry[]): { fresh: NewEntry[]; fixed: Fixed[]; known: LedgerEntry[] } {
+function reconcile(
+  ctx: MailContext,
+  ledger: Ledger,
+  planned: NewEntry[],
+): { fresh: NewEntry[]; fixed: Fixed[]; known: LedgerEntry[] } {
   const fresh: NewEntry[] = [];
   const fixed: Fixed[] = [];
   const known: LedgerEntry[] = [];
+  const byKey = new Map<string, LedgerEntry>();
+  for (const e of ledger.entries) {
+    if (e.kind === 'report') continue;
+    const k = ctx.key(e);
+    if (!byKey.has(k)) byKey.set(k, e);
+  }
   for (const p of planned) {
-    const key = entryKey(p);
-    const existing = ledger.entries.find((e) => e.kind !== 'report' && entryKey(e) === key);
-    if (!existing) fresh.push(p);
+    const key = ctx.key(p);
+    const existing = byKey.get(key);
+    if (!existing) {
+      fresh.push(p);
+      // Two planned rows of one key (classes that clash) are one row.
+      byKey.set(key, { ...p, rowNumber: -1, row: [] });
+    } else if (existing.rowNumber < 0) continue;
     else if (existing.status === 'invalid' && p.status === 'pending') {
       fixed.push({ entry: existing, email: p.email, recipient: p.recipient });
     } else known.push(existing);
   }
   return { fresh, fixed, known };
+}
+
+/**
+ * Waiting (or failed) debtor emails of months before the one being planned: the new month's list
+ * replaces them, so they are not needed any more (a class never gets last month's list late and this
+ * month's too).
+ */
+function superseded(ledger: Ledger, job: Job, planned: NewEntry[]): LedgerEntry[] {
+  if (job !== 'monthly' || planned.length === 0) return [];
+  const period = planned[0].period;
+  return ledger.entries.filter(
+    (e) =>
+      e.kind !== 'report' &&
+      family(e.kind) === 'debtors' &&
+      e.period < period &&
+      (e.status === 'pending' || e.status === 'failed'),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The class teacher as the Classes sheet has them now
+
+export type Recipient =
+  | { ok: true; email: string; teacher: string }
+  | { ok: false; email: string; teacher: string; clash: string[] };
+
+/** Who a row's email goes to now: the class's current teacher and address, or why nobody. */
+export function recipientNow(ctx: MailContext, entry: NewEntry): Recipient {
+  if (entry.kind === 'report') {
+    const email = ctx.librarianEmail;
+    return isValidEmail(email)
+      ? { ok: true, email, teacher: entry.recipient }
+      : { ok: false, email, teacher: entry.recipient, clash: [] };
+  }
+  const c = ctx.classes.find(entry.className);
+  const clash = ctx.classes.clashes(entry.className);
+  const email = (c?.email ?? '').trim();
+  const teacher = c?.teacher ?? entry.recipient;
+  if (!c || clash.length > 0 || !isValidEmail(email)) return { ok: false, email, teacher, clash };
+  return { ok: true, email, teacher };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,42 +253,62 @@ export interface Outgoing {
   kind: NewEntry['kind'];
 }
 
-function problemsOf(ledger: Ledger, entry: Pick<NewEntry, 'period' | 'details'>): Problem[] {
-  const classes = new Set(
-    entry.details
-      .split('\n')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
+/** A report row names its classes a line each, as "family|class" (older rows: the class alone). */
+const reportLine = (e: Pick<LedgerEntry, 'kind' | 'className'>) => `${family(e.kind)}|${e.className}`;
+
+function problemsOf(ctx: MailContext, ledger: Ledger, entry: Pick<NewEntry, 'period' | 'details'>): Problem[] {
+  const lines = entry.details
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const named = (e: LedgerEntry) =>
+    lines.some((l) => {
+      const bar = l.indexOf('|');
+      const fam = bar >= 0 ? l.slice(0, bar) : '';
+      if (bar >= 0 && ['debtors', 'visits'].includes(fam))
+        return fam === family(e.kind) && l.slice(bar + 1) === e.className;
+      return l === e.className;
+    });
   return ledger.entries
     .filter(
       (e) =>
         e.kind !== 'report' &&
         e.period === entry.period &&
-        classes.has(e.className) &&
-        (e.status === 'invalid' || e.status === 'failed'),
+        (e.status === 'invalid' || e.status === 'failed') &&
+        named(e),
     )
-    .map((e) => ({
-      kind: e.status === 'invalid' ? 'invalid' : 'failed',
-      className: e.className,
-      teacher: e.recipient,
-      email: e.email,
-      error: e.status === 'failed' ? e.details : undefined,
-    }));
+    .map((e): Problem => {
+      const clash = e.status === 'invalid' ? ctx.classes.clashes(e.className) : [];
+      return {
+        kind: clash.length > 0 ? 'clash' : e.status === 'invalid' ? 'invalid' : 'failed',
+        className: e.className,
+        teacher: e.recipient,
+        email: e.email,
+        error: e.status === 'failed' ? e.details : clash.length > 0 ? clash.join(', ') : undefined,
+      };
+    });
+}
+
+/** The period a visits row covers: its details ("from..to"), else the summary of its month. */
+function visitsRange(ctx: MailContext, entry: NewEntry): { from: string; to: string } | null {
+  const [from, to] = entry.details.split('\n')[0].split('..');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(from ?? '') && /^\d{4}-\d{2}-\d{2}$/.test(to ?? '')) return { from, to };
+  return visitsPeriod(`${entry.period}-01`, ctx.wb.settings.mail.quarterlyMonths, true);
 }
 
 export function compose(ctx: MailContext, ledger: Ledger, entry: NewEntry): Outgoing | null {
   const sender = ctx.sender;
   if (entry.kind === 'report') {
-    const problems = problemsOf(ledger, entry);
+    const problems = problemsOf(ctx, ledger, entry);
     if (problems.length === 0) return null;
     return { entry, kind: 'report', email: reportEmail(ctx.wb.lang, sender, entry.period, problems) };
   }
   const lang = ctx.classLang(entry.className);
   if (entry.kind === 'visits') {
-    const [from, to] = entry.details.split('..');
-    if (!from || !to) return null;
-    const stats = statsFor(lang, entry.className, ctx.visitTallies({ from, to }), ctx.facts.readers);
+    const range = visitsRange(ctx, entry);
+    if (!range) return null;
+    const { from, to } = range;
+    const stats = statsFor(lang, entry.className, ctx.visitTallies({ from, to }), ctx.facts.readers, ctx.classes);
     return {
       entry,
       kind: 'visits',
@@ -262,6 +351,8 @@ export interface RunOutcome {
   invalid: number;
   failed: number;
   skipped: number;
+  /** Emails of the planned period that had already gone out before this run. */
+  alreadySent: number;
   followUp: Date | null;
 }
 
@@ -271,23 +362,43 @@ const isQuotaError = (e: unknown) => /too many times|quota/i.test(String((e as E
 const sendOrder = (a: LedgerEntry, b: LedgerEntry) =>
   Number(a.kind === 'report') - Number(b.kind === 'report') || a.rowNumber - b.rowNumber;
 
-function plan(ctx: MailContext, job: Job, visits: VisitsPeriod | null): NewEntry[] {
-  if (job === 'monthly') return planMonthly(ctx);
+function plan(ctx: MailContext, job: Job, visits: VisitsPeriod | null, period?: string): NewEntry[] {
+  if (job === 'monthly') return planMonthly(ctx, period);
   if (job === 'visits' && visits) return planVisits(ctx, visits);
   return [];
 }
 
+/** Failed emails that Send now tries again (not one that may have gone out: that one is reported). */
+const retriable = (e: LedgerEntry) => e.kind !== 'report' && e.status === 'failed';
+
+export interface PreviewOptions {
+  /** As Send now will run: the failed emails are tried again. */
+  retryFailed?: boolean;
+}
+
 /** What a run would send now, without sending or writing anything (the preview). */
-export function preview(ctx: MailContext, job: Job, visits: VisitsPeriod | null = null) {
+export function preview(ctx: MailContext, job: Job, visits: VisitsPeriod | null = null, opts: PreviewOptions = {}) {
   const ledger = Ledger.open(ctx.wb);
-  const { fresh, fixed, known } = reconcile(ledger, plan(ctx, job, visits));
+  const planned = plan(ctx, job, visits);
+  const { fresh, fixed, known } = reconcile(ctx, ledger, planned);
+  const old = new Set(superseded(ledger, job, planned));
   const waiting: NewEntry[] = [
-    ...ledger.pending().filter((e) => e.kind !== 'report'),
+    ...ledger.pending().filter((e) => e.kind !== 'report' && !old.has(e)),
+    ...(opts.retryFailed ? ledger.entries.filter((e) => retriable(e) && !old.has(e)) : []),
     ...fixed.map((f) => ({ ...f.entry, email: f.email, recipient: f.recipient, status: 'pending' as const })),
     ...fresh.filter((e) => e.status === 'pending'),
   ];
-  const outgoing = waiting.map((e) => compose(ctx, ledger, e)).filter((o): o is Outgoing => o !== null);
-  const invalid = [...fresh, ...known].filter((e) => e.status === 'invalid');
+  const invalid: NewEntry[] = [...fresh, ...known].filter((e) => e.status === 'invalid');
+  const outgoing: Outgoing[] = [];
+  for (const e of waiting) {
+    const now = recipientNow(ctx, e);
+    if (!now.ok) {
+      invalid.push({ ...e, email: now.email, recipient: now.teacher, status: 'invalid' });
+      continue;
+    }
+    const o = compose(ctx, ledger, { ...e, email: now.email, recipient: now.teacher });
+    if (o) outgoing.push(o);
+  }
   return { outgoing, invalid, quota: MailApp.getRemainingDailyQuota() };
 }
 
@@ -297,58 +408,122 @@ export interface RunOptions {
   /** Send now from the menu: also tries again the emails that failed. */
   retryFailed?: boolean;
   visits?: VisitsPeriod | null;
+  /** The month of a monthly run ("YYYY-MM"), when not today's (a trigger fired a little early). */
+  period?: string;
+}
+
+/** A sheet write that a passing "Service Spreadsheets failed" should not undo: tried a few times. */
+function retrying<T>(write: () => T, times = 3): T {
+  for (let i = 1; ; i++) {
+    try {
+      return write();
+    } catch (e) {
+      if (i >= times) throw e;
+      Utilities.sleep(500 * i);
+    }
+  }
 }
 
 export function runMail(job: Job, opts: RunOptions = {}): RunOutcome {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(job === 'followUp' || opts.retryFailed ? 5_000 : 60_000)) throw new LibraryError('debtors.busy');
+  const logRows: Array<{ action: string; details: string }> = [];
+  const outcome: RunOutcome = {
+    periods: [],
+    sent: 0,
+    pending: 0,
+    invalid: 0,
+    failed: 0,
+    skipped: 0,
+    alreadySent: 0,
+    followUp: null,
+  };
+  let wb: Workbook | null = null;
+  let ledger: Ledger | null = null;
+  let failure: unknown = null;
+  let notice: LibraryError | null = null;
   try {
-    const wb = ensureSheets(Workbook.open());
+    wb = ensureSheets(Workbook.open());
     const ctx = new MailContext(wb);
-    const logRows: Array<{ action: string; details: string }> = [];
+    const lang = wb.lang;
 
     if (job === 'monthly' && opts.buildSheet) {
       const groups: DebtorGroup[] = ctx.facts.groups;
-      const summary = withDocumentLock(() => writeDebtorSheet(wb, groups, ctx.today), 30_000);
+      const opened = wb;
+      const summary = withDocumentLock(() => writeDebtorSheet(opened, groups, ctx.today), 30_000);
       logRows.push({ action: 'debtors.build', details: JSON.stringify(summary) });
     }
 
-    const ledger = Ledger.open(wb);
-    const { fresh, fixed } = reconcile(ledger, plan(ctx, job, opts.visits ?? null));
-    for (const { entry, email, recipient } of fixed) ledger.set(entry, { status: 'pending', email, recipient });
-    if (opts.retryFailed) {
-      for (const e of ledger.entries)
-        if (e.status === 'failed' && e.kind !== 'report') ledger.set(e, { status: 'pending' });
+    const book = Ledger.open(wb);
+    ledger = book;
+    const problems: LedgerEntry[] = [];
+
+    // A run that stopped between marking a row and sending its email: it may have gone out. The
+    // librarian is told (once: the row then says so) instead of the teacher getting it twice.
+    const interrupted = new Set(book.entries.filter(isSending));
+    for (const e of interrupted) {
+      if (e.kind === 'report') book.set(e, { status: 'failed' });
+      else {
+        // Failed, not waiting: only Send now (which asks first) sends it again.
+        book.set(e, { status: 'failed', details: t(lang, 'mail.interrupted') });
+        problems.push(e);
+      }
     }
-    const added = ledger.add(fresh);
+
+    const planned = plan(ctx, job, opts.visits ?? null, opts.period);
+    const { fresh, fixed, known } = reconcile(ctx, book, planned);
+    for (const { entry, email, recipient } of fixed) book.set(entry, { status: 'pending', email, recipient });
+    for (const e of superseded(book, job, planned)) {
+      book.set(e, { status: 'skipped', details: t(lang, 'mail.superseded', { period: planned[0].period }) });
+      outcome.skipped++;
+    }
+    if (opts.retryFailed) {
+      for (const e of book.entries) if (retriable(e) && !interrupted.has(e)) book.set(e, { status: 'pending' });
+    }
+    const added = book.add(fresh);
     const newlyInvalid = added.filter((e) => e.status === 'invalid');
-    if (newlyInvalid.length > 0) addReport(ctx, ledger, newlyInvalid);
+    problems.push(...newlyInvalid);
+    outcome.periods = [...new Set(fresh.map((e) => e.period))];
+    outcome.invalid = newlyInvalid.length;
+    outcome.alreadySent = known.filter((e) => e.status === 'sent').length;
+    if (problems.length > 0) addReport(ctx, book, problems);
 
-    const outcome: RunOutcome = {
-      periods: [...new Set(fresh.map((e) => e.period))],
-      sent: 0,
-      pending: 0,
-      invalid: newlyInvalid.length,
-      failed: 0,
-      skipped: 0,
-      followUp: null,
-    };
     let quota = MailApp.getRemainingDailyQuota();
-    const failures: LedgerEntry[] = [];
-
-    const sendWaiting = () => {
-      for (const entry of ledger.pending().sort(sendOrder)) {
+    const sendWaiting = (): LedgerEntry[] => {
+      const late: LedgerEntry[] = [];
+      for (const entry of book.pending().sort(sendOrder)) {
         if (quota <= 0) break;
-        const out = compose(ctx, ledger, entry);
+        // The class's address and teacher as the Classes sheet has them now.
+        const now = recipientNow(ctx, entry);
+        if (!now.ok) {
+          if (entry.kind === 'report') {
+            book.set(entry, { status: 'invalid', email: now.email });
+            continue;
+          }
+          book.set(entry, { status: 'invalid', email: now.email, recipient: now.teacher });
+          outcome.invalid++;
+          late.push(entry);
+          continue;
+        }
+        const out = compose(ctx, book, { ...entry, email: now.email, recipient: now.teacher });
         if (!out) {
-          ledger.set(entry, { status: 'skipped' });
+          book.set(entry, { status: 'skipped' });
           outcome.skipped++;
           continue;
         }
+        const details = entry.details;
+        // Marked before the email goes (and flushed), so a run stopped right after sending leaves a
+        // row that says so, not one that waits to be sent again.
+        book.set(entry, {
+          status: 'sending',
+          ...(now.email !== entry.email ? { email: now.email } : {}),
+          ...(now.teacher !== entry.recipient ? { recipient: now.teacher } : {}),
+        });
+        SpreadsheetApp.flush();
         try {
-          const replyTo = wb.settings.librarianEmail;
+          const replyTo = ctx.wb.settings.librarianEmail;
           MailApp.sendEmail({
-            to: entry.email,
+            to: now.email,
             subject: out.email.subject,
             body: out.email.body,
             htmlBody: out.email.htmlBody,
@@ -357,12 +532,13 @@ export function runMail(job: Job, opts: RunOptions = {}): RunOutcome {
           });
         } catch (e) {
           if (isQuotaError(e)) {
+            book.set(entry, { status: 'pending', details });
             quota = 0;
             break;
           }
           const message = String((e as Error)?.message ?? e);
-          ledger.set(entry, { status: 'failed', details: message });
-          failures.push(entry);
+          book.set(entry, { status: 'failed', details: message });
+          if (entry.kind !== 'report') late.push(entry);
           outcome.failed++;
           logRows.push({
             action: 'mail.failed',
@@ -371,38 +547,101 @@ export function runMail(job: Job, opts: RunOptions = {}): RunOutcome {
           continue;
         }
         quota--;
-        ledger.set(entry, out.kind !== entry.kind ? { status: 'sent', kind: out.kind } : { status: 'sent' });
+        retrying(() =>
+          book.set(
+            entry,
+            out.kind !== entry.kind ? { status: 'sent', kind: out.kind, details } : { status: 'sent', details },
+          ),
+        );
+        SpreadsheetApp.flush();
         outcome.sent++;
         logRows.push({ action: `mail.${out.kind}`, details: `${entry.period} ${entry.className} → ${entry.email}` });
       }
+      return late;
     };
-    sendWaiting();
-    if (failures.length > 0 && failures.some((f) => f.kind !== 'report')) {
-      addReport(
-        ctx,
-        ledger,
-        failures.filter((f) => f.kind !== 'report'),
-      );
-      sendWaiting();
+    for (let round = 0; round < 3; round++) {
+      const late = sendWaiting();
+      if (late.length === 0) break;
+      addReport(ctx, book, late);
     }
+  } catch (e) {
+    failure = e;
+  }
 
-    outcome.pending = ledger.pending().length;
-    if (outcome.pending > 0) outcome.followUp = scheduleFollowUp();
-    else cancelFollowUp();
+  // Whatever happened above: what still waits has a follow-up, and the run is in the Log.
+  try {
+    notice = arrangeFollowUp(job, ledger, outcome, logRows);
+  } catch (e) {
+    logRows.push({ action: 'mail.followUp.error', details: String((e as Error)?.message ?? e) });
+  }
+  if (wb) {
     logRows.push({
       action: `mail.run.${job}`,
-      details: JSON.stringify({ ...outcome, followUp: outcome.followUp ? outcome.followUp.toISOString() : null }),
+      details: JSON.stringify({
+        ...outcome,
+        followUp: outcome.followUp ? outcome.followUp.toISOString() : null,
+        ...(failure ? { error: String((failure as Error)?.message ?? failure) } : {}),
+      }),
     });
-    appendLog(wb, logRows);
-    return outcome;
+    try {
+      appendLog(wb, logRows);
+    } catch (e) {
+      console.error(`could not log the run: ${String(e)}`);
+      failure ??= e;
+    }
+  }
+  try {
+    SpreadsheetApp.flush();
   } finally {
     lock.releaseLock();
+  }
+  if (failure) throw failure;
+  if (notice) throw notice;
+  return outcome;
+}
+
+/**
+ * Keeps one follow-up while emails wait (none when nothing does). A follow-up run that still finds
+ * emails waiting after FOLLOW_UP_MAX_DAYS days of trying (the account's quota spent by other mail)
+ * stops trying and tells the librarian; so does a follow-up that cannot be installed.
+ */
+function arrangeFollowUp(
+  job: Job,
+  ledger: Ledger | null,
+  outcome: RunOutcome,
+  logRows: Array<{ action: string; details: string }>,
+): LibraryError | null {
+  if (!ledger) {
+    // The run stopped before it read the Mailings sheet: a follow-up's own trigger has fired and
+    // will not fire again, so the follow-up is scheduled anew; any other run leaves it as it is.
+    if (job !== 'followUp') return null;
+    outcome.followUp = scheduleFollowUp();
+    return null;
+  }
+  outcome.pending = ledger.pending().length;
+  if (outcome.pending === 0) {
+    cancelFollowUp();
+    return null;
+  }
+  const since = followUpSince();
+  if (job === 'followUp' && since !== null && Date.now() - since >= FOLLOW_UP_MAX_DAYS * 86_400_000) {
+    cancelFollowUp();
+    logRows.push({ action: 'mail.followUp.stopped', details: String(outcome.pending) });
+    return new LibraryError('mail.followUp.stopped', { count: outcome.pending, days: FOLLOW_UP_MAX_DAYS });
+  }
+  try {
+    outcome.followUp = scheduleFollowUp();
+    return null;
+  } catch (e) {
+    const error = String((e as Error)?.message ?? e);
+    logRows.push({ action: 'mail.followUp.error', details: error });
+    return new LibraryError('mail.followUp.failed', { count: outcome.pending, error });
   }
 }
 
 function addReport(ctx: MailContext, ledger: Ledger, problems: LedgerEntry[]): void {
   const byPeriod = new Map<string, string[]>();
-  for (const p of problems) byPeriod.set(p.period, [...(byPeriod.get(p.period) ?? []), p.className]);
+  for (const p of problems) byPeriod.set(p.period, [...(byPeriod.get(p.period) ?? []), reportLine(p)]);
   const email = ctx.librarianEmail;
   ledger.add(
     [...byPeriod].map(([period, classes]) => ({
@@ -412,7 +651,7 @@ function addReport(ctx: MailContext, ledger: Ledger, problems: LedgerEntry[]): v
       recipient: ctx.wb.settings.librarianName,
       email,
       status: isValidEmail(email) ? ('pending' as const) : ('invalid' as const),
-      details: classes.join('\n'),
+      details: [...new Set(classes)].join('\n'),
     })),
   );
 }
@@ -424,9 +663,42 @@ export function appendLog(wb: Workbook, rows: Array<{ action: string; details: s
   withDocumentLock(() => wb.table('log').append(rows.map((r) => ({ time: new Date(), user, ...r }))), 30_000);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Notes for the librarian that no email could carry
+
+const BLOCKED = 'library.mail.blocked';
+
+export interface BlockedNote {
+  time: string;
+  task: string;
+  message: string;
+}
+
+/** Remembers an error the librarian could not be emailed about (the quota spent); the status shows it. */
+export function noteMailBlocked(note: BlockedNote): void {
+  const notes = [...mailBlockedNotes(), note].slice(-5);
+  PropertiesService.getScriptProperties().setProperty(BLOCKED, JSON.stringify(notes));
+}
+
+export function mailBlockedNotes(): BlockedNote[] {
+  const raw = PropertiesService.getScriptProperties().getProperty(BLOCKED);
+  if (!raw) return [];
+  try {
+    const v = JSON.parse(raw) as unknown;
+    return Array.isArray(v) ? (v as BlockedNote[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function clearMailBlocked(): void {
+  PropertiesService.getScriptProperties().deleteProperty(BLOCKED);
+}
+
 /**
  * Runs a trigger's work with no UI: an error is written to the Log sheet and emailed to the
- * librarian instead of being shown (there is no one at the sheet), and never thrown further.
+ * librarian instead of being shown (there is no one at the sheet), and never thrown further. When
+ * the email cannot go out (the day's quota is spent), a note is kept that the status item shows.
  */
 export function runTriggerTask(task: Job, work: () => void): void {
   try {
@@ -443,17 +715,16 @@ export function runTriggerTask(task: Job, work: () => void): void {
     } catch (logError) {
       console.error(`could not log: ${String(logError)}`);
     }
+    const taskName = t(lang, task === 'monthly' ? 'task.monthly' : task === 'visits' ? 'task.visits' : 'task.followUp');
+    const text = e instanceof LibraryError ? t(lang, e.key, e.params) : String((e as Error)?.message ?? e);
+    let time = new Date().toISOString();
+    let sent = false;
     try {
       const ctx = wb ? new MailContext(wb) : null;
       const to = ctx ? ctx.librarianEmail : librarianFallback();
       const sender: Sender = ctx ? ctx.sender : { library: t(lang, 'app.name'), librarian: '' };
       const tz = wb?.timeZone ?? Session.getScriptTimeZone();
-      const time = Utilities.formatDate(new Date(), tz, 'dd.MM.yyyy HH:mm');
-      const taskName = t(
-        lang,
-        task === 'monthly' ? 'task.monthly' : task === 'visits' ? 'task.visits' : 'task.followUp',
-      );
-      const text = e instanceof LibraryError ? t(lang, e.key, e.params) : String((e as Error)?.message ?? e);
+      time = Utilities.formatDate(new Date(), tz, 'dd.MM.yyyy HH:mm');
       const mail = errorEmail(lang, sender, taskName, time, text);
       if (to && MailApp.getRemainingDailyQuota() > 0) {
         MailApp.sendEmail({
@@ -463,9 +734,17 @@ export function runTriggerTask(task: Job, work: () => void): void {
           htmlBody: mail.htmlBody,
           name: sender.library,
         });
+        sent = true;
       }
     } catch (mailError) {
       console.error(`could not email the librarian: ${String(mailError)}`);
+    }
+    if (!sent) {
+      try {
+        noteMailBlocked({ time, task: taskName, message: text });
+      } catch (noteError) {
+        console.error(`could not keep a note: ${String(noteError)}`);
+      }
     }
   }
 }

@@ -91,7 +91,9 @@ export function turnOn(s: Schedule, settings: Settings, timeZone: string): { cha
   }
   for (const t of mine) ScriptApp.deleteTrigger(t);
   const others = all.length - mine.length;
-  if (others >= TRIGGER_LIMIT) throw new LibraryError('trigger.error.tooMany', { count: others });
+  // One slot stays free for the follow-up that sends what a spent quota leaves waiting.
+  const reserve = ours(all, HANDLERS.followUp).length > 0 ? 0 : 1;
+  if (others + 1 + reserve > TRIGGER_LIMIT) throw new LibraryError('trigger.error.tooMany', { count: others });
   ScriptApp.newTrigger(HANDLERS[s])
     .timeBased()
     .onMonthDay(cfg.day)
@@ -123,21 +125,37 @@ export function state(s: Schedule, settings: Settings, timeZone: string, all: Tr
   return { on: false, ...cfg, next: null };
 }
 
+/** The day after (when the daily quota has room again), and a little later than the run. */
+export const FOLLOW_UP_DELAY = 24 * 3_600_000 + 10 * 60_000;
+/** A follow-up that still finds emails waiting this many days on stops and tells the librarian. */
+export const FOLLOW_UP_MAX_DAYS = 3;
+const SINCE = 'library.trigger.followUp.since';
+
 /**
- * One follow-up run, a day after now (when the daily quota has room again), replacing any earlier
- * one: there is never more than one. Returns when it runs.
+ * One follow-up run, `delayMs` after now, replacing any earlier one: there is never more than one.
+ * Returns when it runs. Remembers when the follow-ups began (until nothing waits any more).
  */
-export function scheduleFollowUp(): Date {
+export function scheduleFollowUp(delayMs = FOLLOW_UP_DELAY): Date {
   for (const t of ours(ScriptApp.getProjectTriggers(), HANDLERS.followUp)) ScriptApp.deleteTrigger(t);
-  const at = new Date(Date.now() + 24 * 3_600_000 + 10 * 60_000);
+  const at = new Date(Date.now() + delayMs);
   ScriptApp.newTrigger(HANDLERS.followUp).timeBased().at(at).create();
-  PropertiesService.getScriptProperties().setProperty(propertyKey('followUp'), String(at.getTime()));
+  const props = PropertiesService.getScriptProperties();
+  props.setProperty(propertyKey('followUp'), String(at.getTime()));
+  if (!props.getProperty(SINCE)) props.setProperty(SINCE, String(Date.now()));
   return at;
+}
+
+/** When the follow-ups now running began, or null when none is. */
+export function followUpSince(): number | null {
+  const ms = Number(PropertiesService.getScriptProperties().getProperty(SINCE));
+  return Number.isFinite(ms) && ms > 0 ? ms : null;
 }
 
 export function cancelFollowUp(all: Trigger[] = ScriptApp.getProjectTriggers()): void {
   for (const t of ours(all, HANDLERS.followUp)) ScriptApp.deleteTrigger(t);
-  PropertiesService.getScriptProperties().deleteProperty(propertyKey('followUp'));
+  const props = PropertiesService.getScriptProperties();
+  props.deleteProperty(propertyKey('followUp'));
+  props.deleteProperty(SINCE);
 }
 
 /** When the follow-up runs, if one is installed. */

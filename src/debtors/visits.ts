@@ -1,6 +1,6 @@
 /** How often each class visited the library in a period (plan item 16), from the Visits sheet. */
 import type { DayKey } from '../dates';
-import type { ReaderFact } from '../domain/debtors';
+import type { ClassIndex, ReaderFact } from '../domain/debtors';
 import type { Lang } from '../i18n';
 import { ENUMS } from '../schema';
 import { choiceCode, choiceLabel } from '../sheets/choices';
@@ -8,39 +8,17 @@ import { dayOf } from '../sheets/dates';
 import type { Workbook } from '../sheets/workbook';
 import type { VisitStats } from './mail';
 
-/** Latin letters that look like Cyrillic ones ("5A" typed for "5А"), as the debtor logic reads them. */
-const LOOKALIKE: Record<string, string> = {
-  A: 'А',
-  B: 'В',
-  C: 'С',
-  E: 'Е',
-  H: 'Н',
-  K: 'К',
-  M: 'М',
-  O: 'О',
-  P: 'Р',
-  T: 'Т',
-  X: 'Х',
-};
-
-/** A class name as a key: "5 а", "5-А" and "5A" (Latin) are all "5А". */
-export function classKey(name: string): string {
-  return String(name ?? '')
-    .replace(/[\s\-–—.'"«»]/g, '')
-    .toUpperCase()
-    .replace(/[ABCEHKMOPTX]/g, (c) => LOOKALIKE[c]);
-}
-
 interface Tally {
   total: number;
   byKind: Map<string, number>;
   visitors: Set<string>;
 }
 
-/** Visits per class key in from..to (both included): one read of the Visits sheet. */
+/** Visits per class key (`classes.key`) in from..to (both included): one read of the Visits sheet. */
 export function visitsByClass(
   wb: Workbook,
   readers: Map<string, ReaderFact>,
+  classes: ClassIndex,
   from: DayKey,
   to: DayKey,
 ): Map<string, Tally> {
@@ -56,7 +34,7 @@ export function visitsByClass(
     const raw = table.has('count') ? Number(table.get(row, 'count')) : Number.NaN;
     const count = Number.isFinite(raw) && raw > 0 && String(table.get(row, 'count')).trim() !== '' ? raw : 1;
     const kind = (table.has('kind') ? choiceCode('visitKind', table.get(row, 'kind')) : null) ?? 'desk';
-    const key = classKey(className);
+    const key = classes.key(className);
     let tally = out.get(key);
     if (!tally) {
       tally = { total: 0, byKind: new Map(), visitors: new Set() };
@@ -64,7 +42,7 @@ export function visitsByClass(
     }
     tally.total += count;
     tally.byKind.set(kind, (tally.byKind.get(kind) ?? 0) + count);
-    if (reader?.category === 'pupil' && classKey(reader.className) === key) tally.visitors.add(code);
+    if (reader?.category === 'pupil' && classes.key(reader.className) === key) tally.visitors.add(code);
   }
   return out;
 }
@@ -74,12 +52,13 @@ export function statsFor(
   className: string,
   tallies: Map<string, Tally>,
   readers: Map<string, ReaderFact>,
+  classes: ClassIndex,
 ): VisitStats {
-  const key = classKey(className);
+  const key = classes.key(className);
   const tally = tallies.get(key);
   let pupils = 0;
   for (const r of readers.values())
-    if (r.category === 'pupil' && r.status === 'active' && classKey(r.className) === key) pupils++;
+    if (r.category === 'pupil' && r.status === 'active' && classes.key(r.className) === key) pupils++;
   return {
     total: tally?.total ?? 0,
     byKind: ENUMS.visitKind.map((k) => ({ kind: choiceLabel(lang, 'visitKind', k), count: tally?.byKind.get(k) ?? 0 })),

@@ -106,12 +106,71 @@ const LOOKALIKE: Record<string, string> = {
   X: 'Х',
 };
 
-/** A class name as a key: "5 а", "5-А" and "5A" (Latin) are all the class "5А". */
-function classKey(name: string): string {
+/** A class name as it is spelled, ignoring spaces, dashes, dots, quotes and case: "5 а" and "5-А" are "5А". */
+export function classKey(name: string): string {
   return String(name ?? '')
     .replace(/[\s\-–—.'"«»]/g, '')
-    .toUpperCase()
-    .replace(/[ABCEHKMOPTX]/g, (c) => LOOKALIKE[c]);
+    .toUpperCase();
+}
+
+/** The class key with Latin look-alikes read as Cyrillic: "5A" (Latin) folds to "5А". */
+export function foldedClassKey(name: string): string {
+  return classKey(name).replace(/[ABCEHKMOPTX]/g, (c) => LOOKALIKE[c]);
+}
+
+/**
+ * The classes of the Classes sheet, found by name the one way the debtor list, the emails, the
+ * ledger and the visits summary all share: the exact spelling first (ignoring spaces and case), and
+ * Latin/Cyrillic look-alikes only when no class is spelled exactly so and just one folds alike. Two
+ * rows that fold alike ("7В" Cyrillic and "7B" Latin, or one class twice with different teachers)
+ * clash: which teacher a pupil belongs to is unclear, so neither class is emailed.
+ */
+export class ClassIndex<C extends Pick<ClassFact, 'className' | 'teacher' | 'email'> = ClassFact> {
+  private readonly exact = new Map<string, C>();
+  private readonly folded = new Map<string, C[]>();
+  private readonly clashing = new Map<string, string[]>();
+
+  constructor(classes: readonly C[]) {
+    for (const c of classes) {
+      const k = classKey(c.className);
+      if (!k) continue;
+      if (!this.exact.has(k)) this.exact.set(k, c);
+      const f = foldedClassKey(c.className);
+      const list = this.folded.get(f);
+      if (list) list.push(c);
+      else this.folded.set(f, [c]);
+    }
+    for (const [f, list] of this.folded) {
+      if (list.length < 2) continue;
+      const first = list[0];
+      const clash = list.some(
+        (c) =>
+          classKey(c.className) !== classKey(first.className) ||
+          c.email.trim().toLowerCase() !== first.email.trim().toLowerCase() ||
+          c.teacher.trim() !== first.teacher.trim(),
+      );
+      if (clash) this.clashing.set(f, [...new Set(list.map((c) => c.className.trim()))]);
+    }
+  }
+
+  /** The Classes row a class name means, if one does. */
+  find(name: string): C | undefined {
+    const hit = this.exact.get(classKey(name));
+    if (hit) return hit;
+    const alike = this.folded.get(foldedClassKey(name));
+    return alike && new Set(alike.map((c) => classKey(c.className))).size === 1 ? alike[0] : undefined;
+  }
+
+  /** The key of the class a name means: its Classes row's spelling, else the name folded ("~" first). */
+  key(name: string): string {
+    const c = this.find(name);
+    return c ? classKey(c.className) : `~${foldedClassKey(name)}`;
+  }
+
+  /** The Classes rows this name clashes with (itself included), or none. */
+  clashes(name: string): string[] {
+    return this.clashing.get(foldedClassKey(name)) ?? [];
+  }
 }
 
 /**
@@ -182,11 +241,7 @@ export function findDebtors(input: DebtorInput): DebtorGroup[] {
     readers = new Map();
     for (const r of input.readers) if (!readers.has(r.code)) readers.set(r.code, r);
   }
-  const classes = new Map<string, ClassFact>();
-  for (const c of input.classes) {
-    const key = classKey(c.className);
-    if (!classes.has(key)) classes.set(key, c);
-  }
+  const classes = new ClassIndex(input.classes);
 
   const classGroups = new Map<string, ClassDebtors>();
   const staff: Debtor[] = [];
@@ -197,10 +252,10 @@ export function findDebtors(input: DebtorInput): DebtorGroup[] {
       staff.push({ code, name: reader?.name || code, className: reader?.className.trim() ?? '', items });
       continue;
     }
-    const key = classKey(reader.className);
+    const key = classes.key(reader.className);
     let group = classGroups.get(key);
     if (!group) {
-      const c = classes.get(key);
+      const c = classes.find(reader.className);
       const className = c ? c.className.trim() : reader.className.trim();
       group = c
         ? {
@@ -234,9 +289,16 @@ export function findDebtors(input: DebtorInput): DebtorGroup[] {
   return groups;
 }
 
-/** The debtors of one class ("5 а" finds "5А"); none when the class has no group. */
+/**
+ * The debtors of one class ("5 а" finds "5А"): the group spelled so, else the one group whose name
+ * folds alike ("5A" finds "5А"); none when the class has no group.
+ */
 export function debtorsOfClass(groups: DebtorGroup[], className: string): Debtor[] {
+  const classGroups = groups.filter((g): g is ClassDebtors => g.kind === 'class');
   const key = classKey(className);
-  for (const g of groups) if (g.kind === 'class' && classKey(g.className) === key) return g.debtors;
-  return [];
+  const exact = classGroups.find((g) => classKey(g.className) === key);
+  if (exact) return exact.debtors;
+  const folded = foldedClassKey(className);
+  const alike = classGroups.filter((g) => foldedClassKey(g.className) === folded);
+  return alike.length === 1 ? alike[0].debtors : [];
 }

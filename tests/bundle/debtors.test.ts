@@ -411,18 +411,18 @@ describe('turning the triggers on and off', () => {
     expect(lastAlert(rt)).toContain(t('kk', 'trigger.monthly.status.off'));
   });
 
-  it('stays within the 20-trigger limit and says so when it is full', () => {
+  it('stays within the 20-trigger limit, one slot kept for the follow-up, and says so when it is full', () => {
     const rt = library();
     const app = rt.globals.ScriptApp as unknown as {
       newTrigger(fn: string): { timeBased(): { everyDays(n: number): { create(): unknown } } };
     };
-    for (let i = 0; i < 19; i++) app.newTrigger(`job${i}`).timeBased().everyDays(1).create();
+    for (let i = 0; i < 18; i++) app.newTrigger(`job${i}`).timeBased().everyDays(1).create();
     rt.call('turnOnMonthlyEmails');
     rt.call('turnOnMonthlyEmails');
-    expect(rt.triggers.list()).toHaveLength(20);
+    expect(rt.triggers.list()).toHaveLength(19);
     rt.call('turnOnVisitsSummary');
-    expect(lastAlert(rt)).toBe(t('kk', 'trigger.error.tooMany', { count: 20 }));
-    expect(rt.triggers.list()).toHaveLength(20);
+    expect(lastAlert(rt)).toBe(t('kk', 'trigger.error.tooMany', { count: 19 }));
+    expect(rt.triggers.list()).toHaveLength(19);
   });
 });
 
@@ -532,5 +532,392 @@ describe('service calls of the debtor run', () => {
     const b1 = measure(1, build);
     const b2 = measure(20, build);
     expect(b2.calls.totalCalls).toBe(b1.calls.totalCalls);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Exactly once, to the right teacher, when things go wrong
+
+function setClassCell(rt: Runtime, cls: string, column: string, value: string): void {
+  const i = rowsOf(rt, 'classes').findIndex((r) => r.class === cls);
+  if (i < 0) throw new Error(`no class ${cls}`);
+  sheetOf(rt, 'classes')
+    .getRange(i + 2, columnOf(rt, 'classes', column) + 1)
+    .setValue(value);
+}
+
+const LIBRARIAN = 'librarian@lyceum92.kz';
+const toTeachers = (rt: Runtime) => rt.mail.outbox.filter((m) => m.to[0] !== LIBRARIAN);
+const toLibrarian = (rt: Runtime) => rt.mail.outbox.filter((m) => m.to[0] === LIBRARIAN);
+const followUps = (rt: Runtime) => rt.triggers.list().filter((x) => x.handler === 'mailFollowUpTrigger');
+
+/** MailApp whose sendEmail throws `error` for the addresses `failing` says (the rest go through). */
+function flakyMail(rt: Runtime, failing: (to: string) => boolean, error = 'Service unavailable: Email'): void {
+  const real = rt.globals.MailApp as { sendEmail(m: { to: string }): void; getRemainingDailyQuota(): number };
+  rt.globals.MailApp = {
+    getRemainingDailyQuota: () => real.getRemainingDailyQuota(),
+    sendEmail(m: { to: string }) {
+      if (failing(m.to)) throw new Error(error);
+      real.sendEmail(m);
+    },
+  };
+}
+
+/** Range.setValues throws `times` times in a row, starting with the first write after `arm()`. */
+function flakySheets(rt: Runtime, times: number) {
+  const proto = Object.getPrototypeOf(rt.spreadsheet.getSheets()[0].getRange(1, 1)) as {
+    setValues(v: unknown): unknown;
+  };
+  const original = proto.setValues;
+  let left = 0;
+  proto.setValues = function (this: unknown, v: unknown) {
+    if (left > 0) {
+      left--;
+      throw new Error('Service Spreadsheets failed while accessing document');
+    }
+    return original.call(this, v);
+  };
+  return {
+    arm: () => {
+      left = times;
+    },
+    restore: () => {
+      proto.setValues = original;
+    },
+  };
+}
+
+describe('the address as it is when the email goes', () => {
+  it('a follow-up sends to the address and teacher the Classes sheet has now, and reports one made invalid', () => {
+    const rt = library();
+    rt.mail.setQuota(3);
+    rt.call('turnOnMonthlyEmails');
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    expect(toTeachers(rt).map((m) => m.to[0])).toEqual([
+      'akhmetova@lyceum92.kz',
+      'ivanova@lyceum92.kz',
+      'smith@lyceum92.kz',
+    ]);
+    // Before the follow-up the librarian fixes 8В (it had another teacher's address) and empties 9А's.
+    setClassCell(rt, '8В', 'email', 'zhanar@lyceum92.kz');
+    setClassCell(rt, '8В', 'teacher', 'Нұрова Жанар');
+    setClassCell(rt, '9А', 'email', '');
+    rt.fireTriggers(at('2026-12-02', '12:00'));
+    const late = toTeachers(rt).slice(3);
+    expect(late.map((m) => m.to[0])).toEqual(['zhanar@lyceum92.kz', 'petrov@lyceum92.kz']);
+    expect(late[0].body).toContain(t('kk', 'mail.greeting', { teacher: 'Нұрова Жанар' }));
+    expect(rt.mail.outbox.some((m) => m.to[0] === 'seitova@lyceum92.kz' || m.to[0] === 'omarov@lyceum92.kz')).toBe(
+      false,
+    );
+    const rows = mailings(rt);
+    expect(rows.find((r) => r.class === '8В')).toMatchObject({
+      email: 'zhanar@lyceum92.kz',
+      recipient: 'Нұрова Жанар',
+      status: status('sent'),
+    });
+    expect(rows.find((r) => r.class === '9А')).toMatchObject({ email: '', status: status('invalid') });
+    const report = toLibrarian(rt);
+    expect(report).toHaveLength(1);
+    expect(report[0].body).toContain(
+      t('kk', 'mail.report.invalid', { class: '9А', teacher: 'Омаров Ерлан', email: '' }),
+    );
+  });
+});
+
+describe('class names spelled alike', () => {
+  const twins: ClassSpec[] = [
+    { name: '7В', teacher: 'Сейітова Әйгерім', email: 'seitova@lyceum92.kz', language: 'kk', debtors: 1, others: 0 },
+    { name: '7B', teacher: 'Smith Anna', email: 'smith@lyceum92.kz', language: 'en', debtors: 1, others: 0 },
+    { name: '5А', teacher: 'Ахметова Гүлнар', email: 'akhmetova@lyceum92.kz', language: 'kk', debtors: 1, others: 0 },
+  ];
+
+  it('a Cyrillic "7В" and a Latin "7B" are not merged: neither is emailed and the librarian is told', () => {
+    const rt = library({ classes: twins });
+    rt.call('sendDebtorEmailsNow');
+    expect(toTeachers(rt).map((m) => m.to[0])).toEqual(['akhmetova@lyceum92.kz']);
+    const report = toLibrarian(rt);
+    expect(report).toHaveLength(1);
+    for (const cls of ['7В', '7B']) {
+      expect(report[0].body).toContain(t('kk', 'mail.report.clash', { class: cls, classes: '7В, 7B' }));
+    }
+    expect(report[0].body).not.toContain('Оқушы');
+    // Renamed, the clash is gone: each class's teacher gets their own pupil only.
+    setClassCell(rt, '7B', 'class', '7Г');
+    const rows = rowsOf(rt, 'readers');
+    const i = rows.findIndex((r) => r.code === 'R7B-1');
+    sheetOf(rt, 'readers')
+      .getRange(i + 2, columnOf(rt, 'readers', 'class') + 1)
+      .setValue('7Г');
+    rt.call('sendDebtorEmailsNow');
+    const cyr = rt.mail.outbox.find((m) => m.to[0] === 'seitova@lyceum92.kz')!;
+    expect(cyr.body).toContain(pupilName('7В', 1));
+    expect(cyr.body).not.toContain(pupilName('7B', 1));
+    expect(rt.mail.outbox.find((m) => m.to[0] === 'smith@lyceum92.kz')!.body).toContain(pupilName('7B', 1));
+  });
+
+  it('a class respelt after its email went ("5А" → "5 А") is not emailed again', () => {
+    const rt = library();
+    rt.call('turnOnMonthlyEmails');
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    const sent = rt.mail.outbox.length;
+    setClassCell(rt, '5А', 'class', '5 А');
+    rt.call('sendDebtorEmailsNow');
+    expect(rt.mail.outbox).toHaveLength(sent);
+    expect(lastAlert(rt)).toBe(t('kk', 'debtors.send.nothing', { period: '2026-12' }));
+  });
+});
+
+describe('a run that stops partway', () => {
+  it('keeps its follow-up when the follow-up run fails, and sends the rest the day after', () => {
+    const rt = library();
+    rt.mail.setQuota(3);
+    rt.call('turnOnMonthlyEmails');
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    const dueColumn = columnOf(rt, 'loans', 'due') + 1;
+    sheetOf(rt, 'loans').getRange(1, dueColumn).setValue('Мерзім?');
+    rt.fireTriggers(at('2026-12-02', '12:00'));
+    expect(toLibrarian(rt)).toHaveLength(1); // the error
+    expect(followUps(rt)).toHaveLength(1);
+    sheetOf(rt, 'loans').getRange(1, dueColumn).setValue(t('kk', 'col.loans.due'));
+    rt.fireTriggers(at('2026-12-03', '12:00'));
+    expect(
+      toTeachers(rt)
+        .map((m) => m.to[0])
+        .sort(),
+    ).toEqual(
+      withDebtors()
+        .map((c) => c.email)
+        .sort(),
+    );
+    expect(followUps(rt)).toHaveLength(0);
+  });
+
+  it('a follow-up that finds another run holding the lock tries again an hour later', () => {
+    const rt = library();
+    rt.mail.setQuota(3);
+    rt.call('turnOnMonthlyEmails');
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    rt.lock.holdByOther('script', at('2026-12-02', '12:30'));
+    rt.fireTriggers(at('2026-12-02', '12:20'));
+    expect(followUps(rt)).toHaveLength(1);
+    expect(rt.triggers.nextRun(followUps(rt)[0].id)!.getTime()).toBeLessThan(at('2026-12-02', '14:00').getTime());
+    rt.fireTriggers(at('2026-12-02', '14:00'));
+    expect(toTeachers(rt)).toHaveLength(withDebtors().length);
+    expect(toLibrarian(rt)).toHaveLength(0);
+  });
+
+  it('a new month’s list replaces last month’s emails still waiting (no class gets both)', () => {
+    const rt = library();
+    rt.mail.setQuota(0);
+    rt.call('turnOnMonthlyEmails');
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    expect(mailings(rt).filter((r) => r.status === status('pending'))).toHaveLength(withDebtors().length);
+    // The follow-ups stop after a few days; the quota comes back with the next month's run.
+    rt.fireTriggers(at('2026-12-31', '12:00'));
+    rt.mail.setQuota(100);
+    rt.fireTriggers(at('2027-01-01', '12:00'));
+    const to = toTeachers(rt).map((m) => m.to[0]);
+    expect(new Set(to).size).toBe(to.length);
+    expect(to).toHaveLength(CLASSES.length);
+    expect(toTeachers(rt).every((m) => m.subject.includes('01.01.2027'))).toBe(true);
+    expect(
+      mailings(rt)
+        .filter((r) => r.period === '2026-12')
+        .every((r) => r.status === status('skipped')),
+    ).toBe(true);
+  });
+
+  it('a "sent" mark that fails once is written again: nobody gets the email twice', () => {
+    const rt = library();
+    const sheets = flakySheets(rt, 1);
+    const real = rt.globals.MailApp as { sendEmail(m: { to: string }): void; getRemainingDailyQuota(): number };
+    rt.globals.MailApp = {
+      getRemainingDailyQuota: () => real.getRemainingDailyQuota(),
+      sendEmail(m: { to: string }) {
+        real.sendEmail(m);
+        if (m.to === 'ivanova@lyceum92.kz') sheets.arm();
+      },
+    };
+    rt.call('turnOnMonthlyEmails');
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    sheets.restore();
+    rt.execution.asTrigger(() => rt.call('monthlyDebtorsTrigger', {}));
+    expect(toTeachers(rt)).toHaveLength(withDebtors().length);
+    expect(new Set(toTeachers(rt).map((m) => m.to[0])).size).toBe(withDebtors().length);
+    expect(mailings(rt).every((r) => r.status === status('sent'))).toBe(true);
+  });
+
+  it('an email whose "sent" mark could not be written is reported to the librarian, not sent again', () => {
+    const rt = library();
+    const sheets = flakySheets(rt, 10);
+    const real = rt.globals.MailApp as { sendEmail(m: { to: string }): void; getRemainingDailyQuota(): number };
+    rt.globals.MailApp = {
+      getRemainingDailyQuota: () => real.getRemainingDailyQuota(),
+      sendEmail(m: { to: string }) {
+        real.sendEmail(m);
+        if (m.to === 'ivanova@lyceum92.kz') sheets.arm();
+      },
+    };
+    rt.call('turnOnMonthlyEmails');
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    sheets.restore();
+    expect(toTeachers(rt)).toHaveLength(2);
+    // The follow-up (kept, the run having stopped) sends the rest, and 6Б only to the librarian.
+    rt.fireTriggers(at('2026-12-02', '12:00'));
+    rt.execution.asTrigger(() => rt.call('monthlyDebtorsTrigger', {}));
+    expect(toTeachers(rt).filter((m) => m.to[0] === 'ivanova@lyceum92.kz')).toHaveLength(1);
+    expect(toTeachers(rt)).toHaveLength(withDebtors().length);
+    const reports = toLibrarian(rt).filter(
+      (m) => m.subject === t('kk', 'mail.report.subject', { library: '№92 лицей кітапханасы' }),
+    );
+    expect(reports).toHaveLength(1);
+    expect(reports[0].body).toContain(
+      t('kk', 'mail.report.failed', {
+        class: '6Б',
+        teacher: 'Иванова Ольга',
+        email: 'ivanova@lyceum92.kz',
+        error: t('kk', 'mail.interrupted'),
+      }),
+    );
+  });
+
+  it('flushes each row before its email and each "sent" mark before the next one', () => {
+    const rt = library();
+    const flushes = () => rt.counters.snapshot().calls['SpreadsheetApp.flush'] ?? 0;
+    const real = rt.globals.MailApp as { sendEmail(m: { to: string }): void; getRemainingDailyQuota(): number };
+    const atSend: number[] = [];
+    rt.globals.MailApp = {
+      getRemainingDailyQuota: () => real.getRemainingDailyQuota(),
+      sendEmail(m: { to: string }) {
+        atSend.push(flushes());
+        real.sendEmail(m);
+      },
+    };
+    rt.call('turnOnMonthlyEmails');
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    expect(atSend).toHaveLength(withDebtors().length);
+    for (let i = 1; i < atSend.length; i++) expect(atSend[i] - atSend[i - 1]).toBeGreaterThanOrEqual(2);
+    expect(flushes()).toBeGreaterThan(atSend[atSend.length - 1]);
+  });
+
+  it('a monthly trigger fired a few minutes before midnight on the last day sends the next month’s emails', () => {
+    const rt = library();
+    rt.clock.set(new Date('2026-11-30T23:50:00+05:00'));
+    rt.execution.asTrigger(() => rt.call('monthlyDebtorsTrigger', {}));
+    expect(new Set(mailings(rt).map((r) => r.period))).toEqual(new Set(['2026-12']));
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    rt.execution.asTrigger(() => rt.call('monthlyDebtorsTrigger', {}));
+    expect(toTeachers(rt)).toHaveLength(withDebtors().length);
+  });
+
+  it('installs the monthly trigger at 01:00 when the hour setting is 0', () => {
+    const rt = library();
+    setSetting(rt, 'monthlyEmailHour', '0');
+    rt.call('turnOnMonthlyEmails');
+    const tr = rt.triggers.list().find((x) => x.handler === 'monthlyDebtorsTrigger')!;
+    expect(rt.triggers.nextRun(tr.id)).toEqual(at('2026-12-01', '01:00'));
+  });
+});
+
+describe('failed emails, preview and send now', () => {
+  it('the preview counts the failed emails Send now tries again, and Send now confirms that number', () => {
+    const rt = library();
+    let failing = true;
+    flakyMail(rt, (to) => failing && to === 'smith@lyceum92.kz');
+    rt.call('turnOnMonthlyEmails');
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    expect(mailings(rt).find((r) => r.class === '7А')!.status).toBe(status('failed'));
+    failing = false;
+    rt.call('previewDebtorEmails');
+    const dialog = rt.ui.log[rt.ui.log.length - 1];
+    const content = 'content' in dialog ? dialog.content : '';
+    expect(content).toContain(t('kk', 'debtors.preview.count', { count: 1, quota: 100 - withDebtors().length }));
+    expect(content).toContain('smith@lyceum92.kz');
+    rt.ui.queueResponse({ button: 'NO' });
+    rt.call('sendDebtorEmailsNow');
+    expect(rt.ui.log.some((d) => 'message' in d && d.message === t('kk', 'debtors.send.confirm', { count: 1 }))).toBe(
+      true,
+    );
+    expect(toTeachers(rt).filter((m) => m.to[0] === 'smith@lyceum92.kz')).toHaveLength(0);
+    rt.call('sendDebtorEmailsNow');
+    expect(toTeachers(rt).filter((m) => m.to[0] === 'smith@lyceum92.kz')).toHaveLength(1);
+  });
+
+  it('says there was nothing due (not "already sent") when no class has debtors', () => {
+    const rt = library({ classes: CLASSES.map((c) => ({ ...c, debtors: 0 })) });
+    rt.call('sendDebtorEmailsNow');
+    expect(lastAlert(rt)).toBe(t('kk', 'debtors.send.noneDue', { period: '2026-11' }));
+  });
+
+  it('the librarian’s report of one kind of email does not list the other kind’s problems', () => {
+    const classes = CLASSES.map((c) => (c.name === '6Б' ? { ...c, email: 'ivanova at lyceum92' } : c));
+    const rt = library({ classes });
+    rt.call('turnOnMonthlyEmails');
+    rt.call('turnOnVisitsSummary');
+    rt.fireTriggers(at('2027-01-05', '12:00'));
+    const line = t('kk', 'mail.report.invalid', {
+      class: '6Б',
+      teacher: 'Иванова Ольга',
+      email: 'ivanova at lyceum92',
+    });
+    const reports = toLibrarian(rt);
+    expect(reports.length).toBeGreaterThanOrEqual(2);
+    for (const r of reports) expect(r.body.split(line).length - 1).toBe(1);
+  });
+});
+
+describe('the trigger limit and mail that cannot go out', () => {
+  it('keeps one of the 20 trigger slots free, so a spent quota still gets its follow-up', () => {
+    const rt = library();
+    const app = rt.globals.ScriptApp as unknown as {
+      newTrigger(fn: string): { timeBased(): { everyDays(n: number): { create(): unknown } } };
+    };
+    for (let i = 0; i < 18; i++) app.newTrigger(`job${i}`).timeBased().everyDays(1).create();
+    rt.call('turnOnMonthlyEmails');
+    rt.call('turnOnVisitsSummary');
+    expect(lastAlert(rt)).toBe(t('kk', 'trigger.error.tooMany', { count: 19 }));
+    rt.mail.setQuota(3);
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    expect(followUps(rt)).toHaveLength(1);
+    expect(rt.triggers.list()).toHaveLength(20);
+  });
+
+  it('a follow-up that cannot be installed is logged, and with the quota spent the status shows it', () => {
+    const rt = library();
+    rt.mail.setQuota(3);
+    rt.call('turnOnMonthlyEmails');
+    // Other scripts' triggers of this account fill the slots after ours was installed.
+    const app = rt.globals.ScriptApp as unknown as {
+      newTrigger(fn: string): { timeBased(): { everyDays(n: number): { create(): unknown } } };
+    };
+    for (let i = 0; i < 19; i++) app.newTrigger(`job${i}`).timeBased().everyDays(1).create();
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    expect(toTeachers(rt)).toHaveLength(3);
+    const actions = rowsOf(rt, 'log').map((r) => r.action);
+    expect(actions).toContain('mail.followUp.error');
+    expect(actions).toContain('mail.run.monthly');
+    expect(actions).toContain('mail.error.monthly');
+    rt.call('showMailStatus');
+    expect(lastAlert(rt)).toContain(
+      t('kk', 'mail.followUp.failed', {
+        count: withDebtors().length - 3,
+        error: 'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      }),
+    );
+    // Shown once.
+    rt.call('showMailStatus');
+    expect(lastAlert(rt)).not.toContain(t('kk', 'task.monthly'));
+  });
+
+  it('a follow-up that still finds the quota spent after a few days stops, and the status says why', () => {
+    const rt = library();
+    rt.mail.setQuota(0);
+    rt.call('turnOnMonthlyEmails');
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    const fired = rt.fireTriggers(at('2026-12-20', '12:00'));
+    expect(fired.filter((f) => f.functionName === 'mailFollowUpTrigger')).toHaveLength(3);
+    expect(followUps(rt)).toHaveLength(0);
+    rt.call('showMailStatus');
+    expect(lastAlert(rt)).toContain(t('kk', 'mail.followUp.stopped', { count: withDebtors().length, days: 3 }));
   });
 });

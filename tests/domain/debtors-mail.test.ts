@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { debtorsEmail, escapeHtml, isValidEmail, reportEmail, visitsEmail } from '../../src/debtors/mail';
-import { nextMonthlyRun, visitsPeriod } from '../../src/debtors/periods';
+import { monthOfRun, nextMonthlyRun, visitsPeriod } from '../../src/debtors/periods';
 import type { Debtor } from '../../src/domain/debtors';
 import { t } from '../../src/i18n';
 import { parseSettings } from '../../src/settings';
@@ -135,6 +135,27 @@ describe('periods and trigger times', () => {
     });
     expect(nextMonthlyRun({ day: '2026-12-01', hour: 9, minute: 0 }, 1, 9).day).toBe('2027-01-01');
     expect(nextMonthlyRun({ day: '2026-11-25', hour: 10, minute: 0 }, 5, 9, months).day).toBe('2027-01-05');
+  });
+
+  it('settings keep email hours within 1-22, so a trigger fired 15 minutes early stays in its month', () => {
+    const hours = (h: string) =>
+      parseSettings(
+        new Map([
+          ['monthlyEmailHour', h],
+          ['quarterlyEmailHour', h],
+        ]),
+      ).mail;
+    expect(hours('0')).toMatchObject({ monthlyHour: 1, quarterlyHour: 1 });
+    expect(hours('23')).toMatchObject({ monthlyHour: 22, quarterlyHour: 22 });
+    expect(hours('14')).toMatchObject({ monthlyHour: 14, quarterlyHour: 14 });
+  });
+
+  it('a monthly run fired in the last half hour of a month belongs to the next month', () => {
+    expect(monthOfRun({ day: '2026-11-30', hour: 23, minute: 45 })).toBe('2026-12');
+    expect(monthOfRun({ day: '2026-12-31', hour: 23, minute: 50 })).toBe('2027-01');
+    expect(monthOfRun({ day: '2026-11-30', hour: 22, minute: 59 })).toBe('2026-11');
+    expect(monthOfRun({ day: '2026-11-29', hour: 23, minute: 50 })).toBe('2026-11');
+    expect(monthOfRun({ day: '2026-12-01', hour: 0, minute: 10 })).toBe('2026-12');
   });
 
   it('settings keep trigger days within 1-28 and hours within 0-23', () => {

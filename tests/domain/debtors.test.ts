@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, isLastDayOfMonth, isoWeekday } from '../../src/dates';
 import {
   type ClassFact,
+  ClassIndex,
   type CopyFact,
   type DebtorGroup,
   debtorsOfClass,
@@ -335,5 +336,55 @@ describe('debtor list properties', () => {
         expect(find({ ...w, today: early })).toEqual([]);
       }),
     );
+  });
+});
+
+describe('classes found by name', () => {
+  const cls = (className: string, teacher: string, email: string): ClassFact => ({
+    className,
+    grade: 7,
+    teacher,
+    email,
+    language: 'kk',
+  });
+  const cyr = cls('7В', 'Сейітова', 'seitova@example.kz'); // Cyrillic В
+  const lat = cls('7B', 'Smith', 'smith@example.kz'); // Latin B
+
+  it('match the exact spelling first (spaces and case aside), look-alikes only when nothing is spelled so', () => {
+    const both = new ClassIndex([cyr, lat]);
+    expect(both.find('7 b')).toBe(lat);
+    expect(both.find('7-в')).toBe(cyr);
+    expect(both.key('7b')).not.toBe(both.key('7В'));
+    const one = new ClassIndex([cyr]);
+    expect(one.find('7B')).toBe(cyr); // typed with a Latin B: the one class that looks so
+    expect(one.key('7 B')).toBe(one.key('7В'));
+  });
+
+  it('two Classes rows spelled alike clash; one class listed twice the same does not', () => {
+    expect(new ClassIndex([cyr, lat]).clashes('7В')).toEqual(['7В', '7B']);
+    expect(new ClassIndex([cyr, lat]).clashes('7b')).toEqual(['7В', '7B']);
+    expect(new ClassIndex([cyr, { ...cyr, className: '7 В' }]).clashes('7В')).toEqual([]);
+    expect(new ClassIndex([cyr, { ...cyr, email: 'other@example.kz' }]).clashes('7В')).toEqual(['7В']);
+    expect(new ClassIndex([cyr]).clashes('7В')).toEqual([]);
+  });
+
+  it('the debtor list keeps a Latin "7B" and a Cyrillic "7В" apart, each with its own teacher', () => {
+    const groups = findDebtors({
+      loans: [loan('X1', '1001', '2026-11-10'), loan('X2', '1002', '2026-11-10')],
+      readers: [reader('X1', 'Кириллов', 'pupil', '7В'), reader('X2', 'Latinov', 'pupil', '7b')],
+      classes: [cyr, lat],
+      copies,
+      today: TODAY,
+      schedule: lyceum,
+      openDaysOnly: false,
+    });
+    const byClass = groups.flatMap((g) =>
+      g.kind === 'class' ? [[g.className, g.teacher, g.debtors.map((d) => d.code)]] : [],
+    );
+    expect(byClass).toHaveLength(2);
+    expect(byClass).toContainEqual(['7B', 'Smith', ['X2']]);
+    expect(byClass).toContainEqual(['7В', 'Сейітова', ['X1']]);
+    expect(debtorsOfClass(groups, '7B').map((d) => d.code)).toEqual(['X2']);
+    expect(debtorsOfClass(groups, '7В').map((d) => d.code)).toEqual(['X1']);
   });
 });
