@@ -6,6 +6,7 @@
  */
 import type { Runtime } from '../emulator';
 import { addDays, type DayKey } from '../src/dates';
+import type { TitleInfo } from '../src/desk/desk';
 import type { Kind } from '../src/domain/schedule';
 import { dueDate, isClosed, nextOpenDay, type Schedule, scheduleFrom } from '../src/domain/schedule';
 import { allLanguages, type Lang, normalise, t } from '../src/i18n';
@@ -76,13 +77,7 @@ export interface DemoClass {
   email: string;
   language: Lang;
 }
-export interface DemoTitle {
-  titleId: string;
-  kind: Kind;
-  author: string;
-  title: string;
-  grade: number | null;
-  subject: string;
+export interface DemoTitle extends TitleInfo {
   language: string;
   year: number;
   publisher: string;

@@ -135,6 +135,18 @@ const withDebtors = (classes = CLASSES) => classes.filter((c) => c.debtors > 0);
 const mailings = (rt: Runtime) => rowsOf(rt, 'mailings');
 const status = (s: string) => t('kk', `enum.mailStatus.${s}` as never);
 
+/** Sheet writes start failing right after MailApp sends to `address` (a service hiccup after a send). */
+function armAfterSendingTo(rt: Runtime, address: string, sheets: { arm(): void }): void {
+  const real = rt.globals.MailApp as { sendEmail(m: { to: string }): void; getRemainingDailyQuota(): number };
+  rt.globals.MailApp = {
+    getRemainingDailyQuota: () => real.getRemainingDailyQuota(),
+    sendEmail(m: { to: string }) {
+      real.sendEmail(m);
+      if (m.to === address) sheets.arm();
+    },
+  };
+}
+
 describe('the Debtors sheet', () => {
   it('lists each class with its teacher, then every overdue copy, then the teachers and staff', () => {
     const rt = library();
@@ -730,14 +742,7 @@ describe('a run that stops partway', () => {
   it('a "sent" mark that fails once is written again: nobody gets the email twice', () => {
     const rt = library();
     const sheets = flakySheets(rt, 1);
-    const real = rt.globals.MailApp as { sendEmail(m: { to: string }): void; getRemainingDailyQuota(): number };
-    rt.globals.MailApp = {
-      getRemainingDailyQuota: () => real.getRemainingDailyQuota(),
-      sendEmail(m: { to: string }) {
-        real.sendEmail(m);
-        if (m.to === 'ivanova@lyceum92.kz') sheets.arm();
-      },
-    };
+    armAfterSendingTo(rt, 'ivanova@lyceum92.kz', sheets);
     rt.call('turnOnMonthlyEmails');
     rt.fireTriggers(at('2026-12-01', '12:00'));
     sheets.restore();
@@ -750,14 +755,7 @@ describe('a run that stops partway', () => {
   it('an email whose "sent" mark could not be written is reported to the librarian, not sent again', () => {
     const rt = library();
     const sheets = flakySheets(rt, 10);
-    const real = rt.globals.MailApp as { sendEmail(m: { to: string }): void; getRemainingDailyQuota(): number };
-    rt.globals.MailApp = {
-      getRemainingDailyQuota: () => real.getRemainingDailyQuota(),
-      sendEmail(m: { to: string }) {
-        real.sendEmail(m);
-        if (m.to === 'ivanova@lyceum92.kz') sheets.arm();
-      },
-    };
+    armAfterSendingTo(rt, 'ivanova@lyceum92.kz', sheets);
     rt.call('turnOnMonthlyEmails');
     rt.fireTriggers(at('2026-12-01', '12:00'));
     sheets.restore();
