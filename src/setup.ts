@@ -190,19 +190,26 @@ function translateChoices(sheet: Sheet, def: SheetDef, columns: Map<string, numb
       const current = t(lang, enumKey(e, code));
       for (const label of [code, ...allLanguages(enumKey(e, code))]) toCurrent.set(normalise(label), current);
     }
-    const range = sheet.getRange(2, columns.get(col.key)! + 1, last - 1, 1);
-    const values = range.getValues();
-    let any = false;
-    const next = values.map(([v]) => {
+    const column = columns.get(col.key)! + 1;
+    const values = sheet.getRange(2, column, last - 1, 1).getValues();
+    // Only the cells that change are written, in runs of neighbours: nothing else is touched.
+    let run: string[][] = [];
+    let runStart = 0;
+    const flush = () => {
+      if (run.length) sheet.getRange(runStart + 2, column, run.length, 1).setValues(run);
+      run = [];
+    };
+    values.forEach(([v], i) => {
       const target = typeof v === 'string' && v !== '' ? toCurrent.get(normalise(v)) : undefined;
-      if (target !== undefined && target !== v) {
-        any = true;
-        changed++;
-        return [target];
+      if (target === undefined || target === v) return flush();
+      if (run.length === 0 || runStart + run.length !== i) {
+        flush();
+        runStart = i;
       }
-      return [v];
+      run.push([target]);
+      changed++;
     });
-    if (any) range.setValues(next);
+    flush();
   }
   return changed;
 }

@@ -170,6 +170,20 @@ describe('Set up workbook again', () => {
 });
 
 describe('language', () => {
+  it('rewrites only the dropdown cells whose label changes; a formula in the column stays', () => {
+    const rt = libraryRuntime();
+    rt.call('setUpWorkbook');
+    addRows(rt, 'readers', [
+      { code: '00123', name: 'Әлиева Аружан', category: 'оқушы', status: 'белсенді' },
+      { code: '00124', name: 'Бекова Дана', category: 'оқушы' },
+    ]);
+    const status = columnOf(rt, 'readers', 'status') + 1;
+    sheetOf(rt, 'readers').getRange(3, status).setFormula('=IF(TRUE,"active","left")');
+    rt.call('useEnglish');
+    expect(rowsOf(rt, 'readers')[0]).toMatchObject({ category: 'pupil', status: 'active' });
+    expect(sheetOf(rt, 'readers').getRange(3, status).getFormula()).toBe('=IF(TRUE,"active","left")');
+  });
+
   it('switching to Russian keeps the workbook working: same sheets, lists and menu in Russian, values translated', () => {
     const rt = libraryRuntime();
     rt.call('setUpWorkbook');
