@@ -201,7 +201,10 @@ function translateChoices(sheet: Sheet, def: SheetDef, columns: Map<string, numb
     };
     values.forEach(([v], i) => {
       const target = typeof v === 'string' && v !== '' ? toCurrent.get(normalise(v)) : undefined;
-      if (target === undefined || target === v) return flush();
+      if (target === undefined || target === v) {
+        flush();
+        return;
+      }
       if (run.length === 0 || runStart + run.length !== i) {
         flush();
         runStart = i;
