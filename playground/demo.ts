@@ -6,7 +6,7 @@
  */
 import type { Runtime } from '../emulator';
 import { addDays, type DayKey } from '../src/dates';
-import type { TitleInfo } from '../src/desk/desk';
+import { type TitleInfo, titleLabel } from '../src/desk/desk';
 import type { Kind } from '../src/domain/schedule';
 import { dueDate, isClosed, nextOpenDay, type Schedule, scheduleFrom } from '../src/domain/schedule';
 import { allLanguages, type Lang, normalise, t } from '../src/i18n';
@@ -469,14 +469,13 @@ export function generateDemo(seed = DEMO_SEED): DemoData {
 
   // --- loans ----------------------------------------------------------------------------------
   const loans: DemoLoan[] = [];
-  const label = (t: DemoTitle) => (t.author ? `${t.author}. ${t.title}` : t.title);
   const titleById = new Map(titles.map((t) => [t.titleId, t]));
   const lend = (c: DemoCopy, reader: DemoReader, issued: DayKey, due: DayKey, returned: DayKey | null, note = '') => {
     const loanId = `L${issued.replace(/-/g, '')}-${hex(6)}`;
     const loan: DemoLoan = {
       loanId,
       inventory: c.inventory,
-      title: label(titleById.get(c.titleId)!),
+      title: titleLabel(titleById.get(c.titleId), c.titleId),
       reader: reader.code,
       issued,
       due,
@@ -631,7 +630,7 @@ export function generateDemo(seed = DEMO_SEED): DemoData {
       reader: tourReader.code,
       readerName: tourReader.name,
       inventory: tourCopy.inventory,
-      title: label(fiction[0]),
+      title: titleLabel(fiction[0], fiction[0].titleId),
     },
   };
 }

@@ -5,7 +5,12 @@
  *
  *   npm start -- [--port 8080] [--data data] [--workbook path.xlsx] [--no-build]
  *
- * The port also comes from PORT; 0 picks a free one. The address is printed on start.
+ * The port also comes from PORT; 0 picks a free one. The address is printed on start. A relative
+ * --workbook or --data is taken from the folder npm was started in (INIT_CWD), else the current one.
+ *
+ * Only this machine's pages may use it: a request must name the server as 127.0.0.1:<port> or
+ * localhost:<port> (a DNS-rebound name is refused), and a POST must be JSON from the page's own
+ * origin (a form or script of any other website is refused).
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -27,6 +32,8 @@ export interface ServerOptions {
 }
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServerOptions {
+  // npm runs the script in the project folder; INIT_CWD is where `npm start` was typed.
+  const base = env.INIT_CWD || process.cwd();
   const opts: ServerOptions = {
     port: env.PORT ? Number(env.PORT) : 8080,
     dataDir: path.resolve(root, 'data'),
@@ -40,8 +47,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
       return v;
     };
     if (a.startsWith('--port')) opts.port = Number(value());
-    else if (a.startsWith('--data')) opts.dataDir = path.resolve(value());
-    else if (a.startsWith('--workbook')) opts.workbook = path.resolve(value());
+    else if (a.startsWith('--data')) opts.dataDir = path.resolve(base, value());
+    else if (a.startsWith('--workbook')) opts.workbook = path.resolve(base, value());
     else if (a === '--no-build') opts.build = false;
     else if (a === '--help' || a === '-h') {
       console.log('npm start -- [--port 8080] [--data data] [--workbook path.xlsx] [--no-build]');
@@ -49,6 +56,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     } else throw new Error(`unknown option ${a}`);
   }
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error('--port: 0-65535');
+  if (opts.workbook && path.extname(opts.workbook).toLowerCase() !== '.xlsx')
+    throw new Error(`--workbook: an .xlsx file (Excel workbook), not ${path.basename(opts.workbook)}`);
   return opts;
 }
 
@@ -89,7 +98,6 @@ window.__gasHostClose = function () { parent.postMessage({ type: 'gas-close' }, 
   return transport + content;
 }
 
-/** An instant from "2025-12-01T08:00" read as wall clock in the spreadsheet's time zone (or an ISO instant). */
 /** "2025-12-01T08:00" as the clock on the wall in `timeZone` (an explicit offset is taken as given). */
 function wallToDate(s: string, timeZone: string): Date {
   if (/[zZ]|[+-]\d\d:\d\d$/.test(s)) return new Date(s);
@@ -98,18 +106,62 @@ function wallToDate(s: string, timeZone: string): Date {
   return zonedToUtc(timeZone, +m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0));
 }
 
+/** Why a request is refused (403), or null: the Host, and for a POST its type and Origin. */
+function refusal(req: http.IncomingMessage, port: number): string | null {
+  const local = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!local.includes(String(req.headers.host ?? '').toLowerCase())) return 'Host: 127.0.0.1 or localhost only';
+  if (req.method === 'POST') {
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
+    if (type !== 'application/json') return 'content-type: application/json only';
+    const origin = String(req.headers.origin ?? '').toLowerCase();
+    if (!local.some((h) => origin === `http://${h}`)) return 'Origin: this page only';
+  }
+  return null;
+}
+
+/** A clear message for a server that cannot listen. */
+function listenError(e: NodeJS.ErrnoException, port: number): Error {
+  if (e.code === 'EADDRINUSE')
+    return new Error(
+      `port ${port} is in use (another playground or program listens on it). ` +
+        `Choose another: npm start -- --port 8090 (or --port 0 for any free port).`,
+    );
+  if (e.code === 'EACCES') return new Error(`port ${port} is not allowed here; try npm start -- --port 8090`);
+  return e;
+}
+
 export async function startServer(opts: ServerOptions) {
   if (opts.build) {
     const { build } = await import('../scripts/build');
     await build();
   }
-  const { session, created, cleaned } = await Session.open({
-    dataDir: opts.dataDir,
-    workbook: opts.workbook,
-    bundle: path.join(root, 'build/Code.js'),
-    // Test hook (tests/playground): die between writing the temporary file and renaming it.
-    crashBeforeRename: !!process.env.PLAYGROUND_CRASH_BEFORE_RENAME,
+  // Listen first, so that a busy port is reported before the workbook is opened (or locked).
+  let handler: http.RequestListener = (_req, res) => send(res, 503, 'starting', 'text/plain');
+  const server = http.createServer((req, res) => handler(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e) => reject(listenError(e as NodeJS.ErrnoException, opts.port)));
+    server.listen(opts.port, '127.0.0.1', () => resolve());
   });
+  server.on('error', (e) => console.error(`playground: ${e.message}`));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  let opened: Awaited<ReturnType<typeof Session.open>>;
+  try {
+    opened = await Session.open({
+      dataDir: opts.dataDir,
+      workbook: opts.workbook,
+      bundle: path.join(root, 'build/Code.js'),
+      // Test hook (tests/playground): die between writing the temporary file and renaming it.
+      crashBeforeRename: !!process.env.PLAYGROUND_CRASH_BEFORE_RENAME,
+    });
+  } catch (e) {
+    server.close();
+    throw e;
+  }
+  const { session, created, cleaned } = opened;
   let queue: Promise<unknown> = Promise.resolve();
   /** One user action at a time, as one user at one sheet. */
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -118,11 +170,16 @@ export async function startServer(opts: ServerOptions) {
     return next;
   };
 
-  const server = http.createServer(async (req, res) => {
+  handler = async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     try {
-      if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html'))
+      const refused = refusal(req, port);
+      if (refused) return json(res, { error: `refused: ${refused}` }, 403);
+      if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
+        // A reload of the sheet: Sheets builds the menus afresh and runs onOpen.
+        await serial(() => session.reopen());
         return send(res, 200, PAGE(), 'text/html; charset=utf-8');
+      }
       if (url.pathname === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
       if (req.method === 'GET' && url.pathname === '/api/state') return json(res, session.state());
       if (req.method === 'GET' && url.pathname === '/api/sheet') {
@@ -150,15 +207,18 @@ export async function startServer(opts: ServerOptions) {
       if (req.method === 'POST' && url.pathname === '/api/menu') {
         const b = await body(req);
         const fn = String(b.fn ?? '');
-        if (!session.functionNames.includes(fn)) return json(res, { error: `Script function not found: ${fn}` }, 404);
+        if (!session.menuFunctions().has(fn)) return json(res, { error: `not an item of the menu: ${fn}` }, 404);
         return json(res, await serial(() => session.runMenu(fn, (b.answers as QueuedResponse[]) ?? [])));
       }
       if (req.method === 'POST' && url.pathname === '/api/edit') {
         const b = await body(req);
-        return json(
-          res,
-          await serial(() => session.edit(String(b.sheet), Number(b.row), Number(b.col), String(b.value ?? ''))),
+        const whole = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+        if (!whole(b.row) || !whole(b.col)) return json(res, { error: 'row and col: whole numbers from 1' }, 400);
+        const answers = Array.isArray(b.answers) ? (b.answers as QueuedResponse[]) : [];
+        const r = await serial(() =>
+          session.edit(String(b.sheet), b.row as number, b.col as number, String(b.value ?? ''), answers),
         );
+        return json(res, r, r.invalid ? 400 : 200);
       }
       if (req.method === 'POST' && url.pathname === '/api/run') {
         const b = await body(req);
@@ -181,10 +241,7 @@ export async function startServer(opts: ServerOptions) {
     } catch (e) {
       return json(res, { error: e instanceof Error ? e.message : String(e) }, 500);
     }
-  });
-  await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : opts.port;
+  };
   return { server, session, port, created, cleaned };
 }
 

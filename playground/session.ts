@@ -4,16 +4,19 @@
  * clock) resets the service counters first and reports them after; a mutating action saves the
  * whole workbook atomically, and new e-mails land as .eml files in the outbox folder.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createRuntime, type Runtime } from '../emulator';
 import type { CounterSnapshot } from '../emulator/core';
+import type { SentEmail } from '../emulator/mail';
 import { invokeFromClient, type WireReply } from '../emulator/script-run';
 import type { FakeSheet } from '../emulator/spreadsheet';
+import type { TriggerRecord } from '../emulator/triggers';
 import type { DialogRecord, QueuedResponse } from '../emulator/ui';
 import { DEMO_NOW, fillDemo } from './demo';
 import { LIBRARIAN_EMAIL } from './demo-data';
 import { emlOf } from './eml';
+import { lockWorkbook } from './lock';
 import { Saver } from './saver';
 import { cleanTemporaryFiles, loadWorkbook, writeFileAtomic } from './xlsx';
 
@@ -46,6 +49,31 @@ export interface ActionResult {
   version: number;
 }
 
+/**
+ * What Apps Script keeps outside the workbook and the playground keeps in the workbook's Description
+ * block (with the clock), so that a restart finds it as the real project would: the installed
+ * triggers, the Script, Document and User properties, and the e-mails sent.
+ */
+export interface RuntimeState {
+  triggers: TriggerRecord[];
+  properties: { script: Record<string, string>; document: Record<string, string>; user: Record<string, string> };
+  outbox: Array<Omit<SentEmail, 'sentAt'> & { sentAt: string }>;
+}
+
+/** The dialog Sheets shows before an edit of a warning-only protected range. */
+export const PROTECTED_WARNING: Question = {
+  kind: 'alert',
+  title: 'Heads up!',
+  message: "You're trying to edit part of this sheet that shouldn't be changed accidentally. Edit anyway?",
+  buttons: 'OK_CANCEL',
+};
+
+/** Trigger ids the runtime gives: 7e15 + 7919 × its sequence number. */
+const triggerSeq = (id: string) => {
+  const n = (Number(id) - 7_000_000_000_000_000) / 7919;
+  return Number.isInteger(n) && n > 0 ? n : 0;
+};
+
 export type DialogView =
   | { index: number; kind: 'alert' | 'prompt'; title: string; message: string; button: string; text?: string }
   | {
@@ -76,6 +104,11 @@ export class Session {
   lastSaveError: string | null = null;
   lastSaveMs = 0;
   private emailsWritten = 0;
+  /** The number the next .eml file gets (continues the files already in the outbox folder). */
+  private emlNumber = 1;
+  /** Indexes in the dialog log of the dialogs answered from the queue (the page asked them already). */
+  private answered = new Set<number>();
+  private releaseLock: () => void = () => {};
   private saving: Promise<void> | null = null;
   private saveAgain = false;
   private question: Question | null = null;
@@ -98,34 +131,122 @@ export class Session {
     mkdirSync(opts.dataDir, { recursive: true });
     const file = path.resolve(opts.workbook ?? path.join(opts.dataDir, 'library.xlsx'));
     mkdirSync(path.dirname(file), { recursive: true });
-    const cleaned = [...cleanTemporaryFiles(path.dirname(file)), ...cleanTemporaryFiles(opts.dataDir)];
-    const bundle = path.resolve(opts.bundle ?? 'build/Code.js');
-    let created = false;
-    let rt: Runtime;
-    const make = (now: Date) =>
-      createRuntime({ now, userEmail: LIBRARIAN_EMAIL, htmlDir: path.dirname(bundle), timeZone: 'Asia/Almaty' });
-    if (existsSync(file)) {
-      const { data, extra } = await loadWorkbook(file);
-      const clock = typeof extra?.clock === 'string' ? new Date(extra.clock) : new Date();
-      rt = make(Number.isNaN(clock.getTime()) ? new Date() : clock);
-      rt.spreadsheet.loadData(data);
-    } else {
-      rt = make(DEMO_NOW);
-      created = true;
+    // Refuses a second playground on this workbook before anything is read or removed.
+    const releaseLock = lockWorkbook(file);
+    try {
+      const folder = path.dirname(file);
+      const dataDir = path.resolve(opts.dataDir);
+      const ics = (n: string) => n.endsWith('.ics');
+      const cleaned = [
+        ...cleanTemporaryFiles(folder, (n) => n === path.basename(file) || (folder === dataDir && ics(n))),
+        ...(folder === dataDir ? [] : cleanTemporaryFiles(dataDir, ics)),
+        ...cleanTemporaryFiles(path.join(dataDir, 'outbox'), (n) => n.endsWith('.eml')),
+      ];
+      const bundle = path.resolve(opts.bundle ?? 'build/Code.js');
+      let created = false;
+      let rt: Runtime;
+      let saved: Partial<RuntimeState> | undefined;
+      const make = (now: Date) =>
+        createRuntime({ now, userEmail: LIBRARIAN_EMAIL, htmlDir: path.dirname(bundle), timeZone: 'Asia/Almaty' });
+      if (existsSync(file)) {
+        const { data, extra } = await loadWorkbook(file);
+        const clock = typeof extra?.clock === 'string' ? new Date(extra.clock) : new Date();
+        rt = make(Number.isNaN(clock.getTime()) ? new Date() : clock);
+        rt.spreadsheet.loadData(data);
+        if (extra?.runtime && typeof extra.runtime === 'object') saved = extra.runtime as Partial<RuntimeState>;
+      } else {
+        rt = make(DEMO_NOW);
+        created = true;
+      }
+      const before = new Set(Object.keys(rt.globals));
+      const ctx = rt.load(bundle);
+      const names = Object.keys(ctx).filter((k) => !before.has(k) && typeof ctx[k] === 'function');
+      const session = new Session(rt, opts, file, names);
+      session.releaseLock = releaseLock;
+      if (saved) session.restoreRuntime(saved);
+      session.emlNumber = nextEmlNumber(session.outboxDir);
+      if (created) {
+        fillDemo(rt);
+        session.version++;
+      }
+      rt.counters.reset();
+      session.runOnOpen();
+      rt.counters.reset();
+      if (created) void session.save();
+      return { session, created, cleaned };
+    } catch (e) {
+      releaseLock();
+      throw e;
     }
-    const before = new Set(Object.keys(rt.globals));
-    const ctx = rt.load(bundle);
-    const names = Object.keys(ctx).filter((k) => !before.has(k) && typeof ctx[k] === 'function');
-    const session = new Session(rt, opts, file, names);
-    if (created) {
-      fillDemo(rt);
-      session.version++;
-    }
-    rt.counters.reset();
-    rt.call('onOpen');
-    rt.counters.reset();
-    if (created) void session.save();
-    return { session, created, cleaned };
+  }
+
+  /** onOpen and the installed on-open triggers, on fresh menus: what opening or reloading the sheet runs. */
+  private runOnOpen(): void {
+    this.rt.ui.menus.length = 0;
+    if (this.functionNames.includes('onOpen'))
+      this.rt.call('onOpen', { authMode: 'LIMITED', source: this.rt.spreadsheet });
+    for (const t of this.rt.triggers.spreadsheetTriggers('ON_OPEN'))
+      this.rt.call(t.handler, { authMode: 'FULL', source: this.rt.spreadsheet, triggerUid: t.id });
+  }
+
+  /** The page was (re)loaded: Sheets rebuilds the menus and runs onOpen again. */
+  reopen(): Promise<ActionResult> {
+    return this.act('onOpen', () => this.runOnOpen());
+  }
+
+  /** The functions the menus built by onOpen name: the only ones a menu click may run. */
+  menuFunctions(): Set<string> {
+    const out = new Set<string>();
+    const walk = (items: ReadonlyArray<{ kind: string; functionName?: string; items?: unknown }>) => {
+      for (const it of items) {
+        if (it.kind === 'item' && it.functionName) out.add(it.functionName);
+        else if (it.kind === 'submenu') walk(it.items as typeof items);
+      }
+    };
+    for (const m of this.rt.ui.menus) walk(m.items);
+    return out;
+  }
+
+  // --- what Apps Script keeps outside the workbook ---------------------------------------------
+  runtimeState(): RuntimeState {
+    const p = this.rt.properties;
+    return {
+      triggers: this.rt.triggers.list().map((t) => JSON.parse(JSON.stringify(t)) as TriggerRecord),
+      properties: { script: p.dump('script'), document: p.dump('document'), user: p.dump('user') },
+      outbox: this.rt.mail.outbox.map((m) => ({ ...m, sentAt: m.sentAt.toISOString() })),
+    };
+  }
+
+  /** Changes when a trigger, a property or the outbox does (the outbox only grows). */
+  private runtimeFingerprint(): string {
+    const { triggers, properties } = this.runtimeState();
+    return JSON.stringify([triggers, properties, this.rt.mail.outbox.length]);
+  }
+
+  /**
+   * Puts back what `runtimeState` saved. The runtime has no accessor to restore triggers, so the
+   * records go into its live trigger list, after its id sequence has been moved past theirs (by
+   * creating and deleting throwaway triggers) so that a new trigger never reuses an id.
+   */
+  private restoreRuntime(saved: Partial<RuntimeState>): void {
+    const rt = this.rt;
+    const records = Array.isArray(saved.triggers) ? saved.triggers : [];
+    const ScriptApp = rt.triggers.ScriptApp;
+    const last = Math.max(0, ...records.map((t) => triggerSeq(String(t.id))));
+    for (let i = 0; i < last; i++)
+      ScriptApp.deleteTrigger(ScriptApp.newTrigger('__restore').timeBased().after(0).create());
+    (rt.triggers.list() as TriggerRecord[]).push(
+      ...records.map((t) => ({ ...t, clock: t.clock ? { ...t.clock } : null })),
+    );
+    const P = rt.properties.PropertiesService;
+    const props = saved.properties;
+    if (props?.script) P.getScriptProperties().setProperties(props.script, true);
+    if (props?.document) P.getDocumentProperties().setProperties(props.document, true);
+    if (props?.user) P.getUserProperties().setProperties(props.user, true);
+    for (const m of Array.isArray(saved.outbox) ? saved.outbox : [])
+      rt.mail.outbox.push({ ...m, sentAt: new Date(m.sentAt) });
+    // Their .eml files were written before the restart.
+    this.emailsWritten = rt.mail.outbox.length;
   }
 
   // --- dialogs --------------------------------------------------------------------------------
@@ -157,18 +278,30 @@ export class Session {
     ui.alert = (a: unknown, b?: unknown, c?: unknown) => {
       if (this.question) return this.rt.ui.ui.Button.OK;
       const buttons = buttonsOf(a, b, c);
-      if (buttons !== 'OK' && this.rt.ui.pendingResponses() === 0 && this.rt.env.execution.kind === 'ui') {
+      const queued = this.rt.ui.pendingResponses() > 0;
+      if (buttons !== 'OK' && !queued && this.rt.env.execution.kind === 'ui') {
         this.question = { kind: 'alert', buttons, ...texts(a, b, c) };
         throw new NeedsAnswer('waiting for the user');
       }
-      return alert(a, b, c);
+      if (buttons === 'OK' && queued && this.rt.env.execution.kind === 'ui') {
+        // A message with nothing to answer: the answers queued for the questions stay queued.
+        this.rt.env.counters.call('Ui.alert');
+        this.rt.ui.log.push({ kind: 'alert', ...texts(a, b, c), buttons: 'OK', button: 'OK', at: this.rt.clock.now() });
+        return this.rt.ui.ui.Button.OK;
+      }
+      const reply = alert(a, b, c);
+      if (queued) this.answered.add(this.rt.ui.log.length - 1);
+      return reply;
     };
     ui.prompt = (a: unknown, b?: unknown, c?: unknown) => {
-      if (!this.question && this.rt.ui.pendingResponses() === 0 && this.rt.env.execution.kind === 'ui') {
+      const queued = this.rt.ui.pendingResponses() > 0;
+      if (!this.question && !queued && this.rt.env.execution.kind === 'ui') {
         this.question = { kind: 'prompt', buttons: buttonsOf(a, b, c), ...texts(a, b, c) };
       }
       if (this.question) throw new NeedsAnswer('waiting for the user');
-      return prompt(a, b, c);
+      const reply = prompt(a, b, c);
+      if (queued) this.answered.add(this.rt.ui.log.length - 1);
+      return reply;
     };
   }
 
@@ -197,12 +330,14 @@ export class Session {
   private async act(
     label: string,
     fn: () => void,
-    opts: { snapshot?: boolean; forceSave?: boolean } = {},
+    opts: { snapshot?: boolean; forceSave?: () => boolean } = {},
   ): Promise<ActionResult> {
     const logStart = this.rt.ui.log.length;
     const snapshot = opts.snapshot ? this.rt.spreadsheet.toData() : null;
+    const runtimeBefore = this.runtimeFingerprint();
     this.rt.counters.reset();
     this.question = null;
+    this.answered.clear();
     let error: string | undefined;
     try {
       fn();
@@ -220,12 +355,20 @@ export class Session {
       this.rt.ui.log.length = logStart;
       return { ok: true, dialogs: [], question, counters, version: this.version };
     }
-    if (this.isMutation(counters) || opts.forceSave) {
+    // Answers the action did not use are not left for the next one.
+    const logEnd = this.rt.ui.log.length;
+    this.drainAnswers();
+    this.rt.ui.log.length = logEnd;
+    if (this.isMutation(counters) || opts.forceSave?.() || this.runtimeFingerprint() !== runtimeBefore) {
       this.version++;
       void this.save();
     }
     this.writeEmails();
-    const dialogs = this.rt.ui.log.slice(logStart).map((d, i) => this.dialogView(d, logStart + i));
+    // The dialogs answered from the queue were asked already (the page asked them as questions).
+    const dialogs = this.rt.ui.log
+      .slice(logStart)
+      .map((d, i) => this.dialogView(d, logStart + i))
+      .filter((d) => !this.answered.has(d.index));
     return { ok: !error, error, dialogs, counters, version: this.version };
   }
 
@@ -242,16 +385,30 @@ export class Session {
   }
 
   /** A cell typed by the user: applied as Sheets would, then the bundle's onEdit (simple and installed). */
-  async edit(sheetName: string, row: number, col: number, input: string): Promise<ActionResult & { refused?: string }> {
+  async edit(
+    sheetName: string,
+    row: number,
+    col: number,
+    input: string,
+    answers: QueuedResponse[] = [],
+  ): Promise<ActionResult & { refused?: string; cancelled?: boolean; invalid?: boolean }> {
     const sheet = this.sheet(sheetName);
-    if (!sheet)
-      return {
-        ok: false,
-        error: `no sheet ${sheetName}`,
-        dialogs: [],
-        counters: this.lastCounters,
-        version: this.version,
-      };
+    const nothing = { dialogs: [], counters: this.lastCounters, version: this.version };
+    const invalid = (error: string) => ({ ok: false, invalid: true, error, ...nothing });
+    if (!sheet) return invalid(`no sheet ${sheetName}`);
+    if (!Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1)
+      return invalid('row and col: whole numbers from 1');
+    if (row > sheet.maxRows || col > sheet.maxCols)
+      return invalid(`row and col: within the sheet (${sheet.maxRows} × ${sheet.maxCols})`);
+    // A warning-only protection (the header rows, a generated sheet): Sheets asks first.
+    const warned = this.rt.spreadsheet.protections.some(
+      (p) => p.host === sheet.host && p.warningOnly && p.covers(row, col),
+    );
+    if (warned) {
+      const answer = answers[0]?.button;
+      if (!answer) return { ok: true, question: PROTECTED_WARNING, ...nothing };
+      if (answer !== 'OK') return { ok: true, cancelled: true, ...nothing };
+    }
     let refused: string | null = null;
     const result = await this.act(
       `edit ${sheetName}!R${row}C${col}`,
@@ -275,7 +432,7 @@ export class Session {
           });
         }
       },
-      { forceSave: true },
+      { forceSave: () => !refused },
     );
     return refused ? { ...result, ok: false, refused } : result;
   }
@@ -303,7 +460,7 @@ export class Session {
           error: f.error ? String((f.error as Error)?.message ?? f.error) : undefined,
         }));
       },
-      { forceSave: true },
+      { forceSave: () => true },
     );
     return { ...result, fired };
   }
@@ -445,8 +602,11 @@ export class Session {
     for (; this.emailsWritten < box.length; this.emailsWritten++) {
       const m = box[this.emailsWritten];
       const stamp = m.sentAt.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-      const name = `${stamp}-${String(this.emailsWritten + 1).padStart(4, '0')}.eml`;
-      writeFileAtomic(path.join(this.outboxDir, name), emlOf(m, this.rt.env.userEmail));
+      // Never over a file already there: the numbering goes on.
+      let file: string;
+      do file = path.join(this.outboxDir, `${stamp}-${String(this.emlNumber++).padStart(4, '0')}.eml`);
+      while (existsSync(file));
+      writeFileAtomic(file, emlOf(m, this.rt.env.userEmail));
     }
   }
 
@@ -465,7 +625,10 @@ export class Session {
         const started = Date.now();
         try {
           const data = this.rt.spreadsheet.toData();
-          await this.saver.save(this.file, data, { clock: this.rt.clock.now().toISOString() });
+          await this.saver.save(this.file, data, {
+            clock: this.rt.clock.now().toISOString(),
+            runtime: this.runtimeState(),
+          });
           this.savedVersion = Math.max(this.savedVersion, version);
           this.lastSaveError = null;
         } catch (e) {
@@ -483,6 +646,7 @@ export class Session {
   async close(): Promise<void> {
     await this.flush().catch(() => undefined);
     await this.saver.close();
+    this.releaseLock();
   }
 
   /** Resolves when everything done so far is on disk. */
@@ -492,4 +656,18 @@ export class Session {
       if (this.lastSaveError) throw new Error(this.lastSaveError);
     }
   }
+}
+
+/** The number after the highest `…-NNNN.eml` in the outbox folder (1 when there is none). */
+function nextEmlNumber(folder: string): number {
+  let max = 0;
+  try {
+    for (const n of readdirSync(folder)) {
+      const m = /-(\d+)\.eml$/.exec(n);
+      if (m) max = Math.max(max, Number(m[1]));
+    }
+  } catch {
+    // No outbox yet.
+  }
+  return max + 1;
 }

@@ -21,6 +21,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellData, SheetData, SpreadsheetData, ValidationData } from '../emulator/spreadsheet';
 import { zonedParts, zonedWallToEpoch } from '../emulator/spreadsheet-values';
+import { pidAlive } from './lock';
 
 /** Worksheet.dataValidations: in exceljs 4.4, missing from its type declarations. */
 interface DataValidations {
@@ -542,11 +543,21 @@ export function writeFileAtomic(file: string, bytes: Buffer | string, beforeRena
   }
 }
 
-/** Removes temporary files a crashed write left behind in `folder`. Returns their names. */
-export function cleanTemporaryFiles(folder: string): string[] {
+/** `.${name}.<pid>.<n>.tmp`, as `temporaryName` makes them. */
+const TEMPORARY = /^\.(.+)\.(\d+)\.(\d+)\.tmp$/;
+
+/**
+ * Removes the temporary files a crashed write left behind in `folder`: only names `temporaryName`
+ * makes (`.${name}.<pid>.<n>.tmp`) for a `name` that `ours` accepts, written by a process that is no
+ * longer running. Other programs' files, and the writes still going on, stay. Returns their names.
+ */
+export function cleanTemporaryFiles(folder: string, ours: (name: string) => boolean = () => true): string[] {
   let names: string[] = [];
   try {
-    names = readdirSync(folder).filter((n) => n.startsWith('.') && n.endsWith('.tmp'));
+    names = readdirSync(folder).filter((n) => {
+      const m = TEMPORARY.exec(n);
+      return !!m && ours(m[1]) && !pidAlive(Number(m[2]));
+    });
   } catch {
     return [];
   }

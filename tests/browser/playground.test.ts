@@ -79,6 +79,23 @@ describe('the playground in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, 'workbook.png') });
   });
 
+  it('asks OK/Cancel before editing a warning-only protected header, and Cancel leaves it', {
+    timeout: 60_000,
+  }, async () => {
+    await page.click(`#tabs button[data-sheet="${LOANS}"]`);
+    const cell = page.locator('#grid tr.frozen td[data-col="2"]');
+    await expect.poll(() => cell.textContent(), WAIT).toBe(t('kk', 'col.loans.inventory'));
+    await cell.dblclick();
+    await cell.locator('input').fill('Басқа тақырып');
+    await cell.locator('input').press('Enter');
+    await page.waitForSelector('#overlay.open button[data-button="CANCEL"]');
+    expect(await page.textContent('#dialog')).toContain('Heads up!');
+    await page.click('#dialog button[data-button="CANCEL"]');
+    await expect.poll(() => cell.textContent(), WAIT).toBe(t('kk', 'col.loans.inventory'));
+    const state = (await (await fetch(`${server.url}api/state`)).json()) as { lastAction: string };
+    expect(state.lastAction).not.toMatch(/^edit/);
+  });
+
   it('issues a book at the desk sidebar: reader code + Enter, inventory number + Enter', {
     timeout: 90_000,
   }, async () => {

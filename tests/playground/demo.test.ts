@@ -93,6 +93,12 @@ describe('the demo data', () => {
     expect(PLAN_EVENTS.find((e) => e.item === 12)).toMatchObject({ date: '2025-11-10', endDate: '2025-12-02' });
   });
 
+  it('labels loans as the desk does: an author ending in a full stop gets no second one', () => {
+    expect(d.loans.some((l) => /\p{L}\.\s/u.test(l.title))).toBe(true);
+    expect(d.loans.filter((l) => l.title.includes('..')).map((l) => l.title)).toEqual([]);
+    expect(d.tour.title).not.toContain('..');
+  });
+
   it('offers the tour a pupil who may borrow and a copy on the shelf', () => {
     const copy = d.copies.find((c) => c.inventory === d.tour.inventory)!;
     expect(copy.status).toBe('available');

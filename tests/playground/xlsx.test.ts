@@ -3,7 +3,7 @@
  * against the in-memory workbook; and read with exceljs alone, as LibreOffice, Excel or a Google
  * Sheets import would see it (dates are dates, numbers numbers, codes and Kazakh text intact).
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,10 +142,32 @@ describe('the workbook as .xlsx', () => {
     expect(String(readFileSync(target))).toBe('old');
     const leftovers = readdirSync(dir).filter((n) => n.endsWith('.tmp'));
     expect(leftovers).toHaveLength(1);
-    expect(cleanTemporaryFiles(dir)).toEqual(leftovers);
+    // This process is still running: its temporary file may be a write in progress, and stays.
+    expect(cleanTemporaryFiles(dir)).toEqual([]);
+    // Once its process is gone, it is removed.
+    const dead = leftovers[0].replace(`.${process.pid}.`, '.99999999.');
+    renameSync(path.join(dir, leftovers[0]), path.join(dir, dead));
+    expect(cleanTemporaryFiles(dir)).toEqual([dead]);
     expect(readdirSync(dir).some((n) => n.endsWith('.tmp'))).toBe(false);
     writeFileAtomic(target, Buffer.from('new'));
     expect(String(readFileSync(target))).toBe('new');
     expect(existsSync(target)).toBe(true);
+  });
+
+  it('cleans only its own temporary names, of processes no longer running', () => {
+    const names = [
+      '.atomic.xlsx.99999999.4.tmp',
+      `.atomic.xlsx.${process.pid}.5.tmp`,
+      '.other.txt.99999999.1.tmp',
+      'x.tmp',
+    ];
+    for (const n of names) writeFileSync(path.join(dir, n), '');
+    expect(cleanTemporaryFiles(dir, (n) => n === 'atomic.xlsx')).toEqual([names[0]]);
+    expect(
+      readdirSync(dir)
+        .filter((n) => n.endsWith('.tmp'))
+        .sort(),
+    ).toEqual(names.slice(1).sort());
+    for (const n of names.slice(1)) rmSync(path.join(dir, n));
   });
 });
