@@ -508,6 +508,17 @@ export function createScriptApp(env: Env, opts: { scriptId?: string } = {}) {
       return triggers;
     },
     /**
+     * Puts back triggers saved from `list()` (the playground keeps them across a restart, as Apps
+     * Script does). New triggers get ids after the restored ones.
+     */
+    restore(records: readonly TriggerRecord[]): void {
+      for (const r of records) {
+        triggers.push({ ...r, clock: r.clock ? { ...r.clock } : null });
+        const n = (Number(r.id) - 7_000_000_000_000_000) / 7919;
+        if (Number.isInteger(n) && n > seq) seq = n;
+      }
+    },
+    /**
      * Advances the clock to `until`, stopping at each due time-driven trigger run in time order (ties in
      * creation order): sets the clock to the run time and calls `call(handler, event)` inside a trigger
      * execution. A run whose time already passed fires at the current time (the clock never goes back).

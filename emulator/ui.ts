@@ -208,6 +208,10 @@ export function createUi(env: Env) {
     queueResponse(r: QueuedResponse): void {
       queue.push(r);
     },
+    /** Drops the answers still queued (an action that did not ask what the page answered). */
+    clearResponses(): void {
+      queue.length = 0;
+    },
     /** Answers still queued. */
     pendingResponses(): number {
       return queue.length;

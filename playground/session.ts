@@ -68,12 +68,6 @@ export const PROTECTED_WARNING: Question = {
   buttons: 'OK_CANCEL',
 };
 
-/** Trigger ids the runtime gives: 7e15 + 7919 × its sequence number. */
-const triggerSeq = (id: string) => {
-  const n = (Number(id) - 7_000_000_000_000_000) / 7919;
-  return Number.isInteger(n) && n > 0 ? n : 0;
-};
-
 export type DialogView =
   | { index: number; kind: 'alert' | 'prompt'; title: string; message: string; button: string; text?: string }
   | {
@@ -113,7 +107,9 @@ export class Session {
   private saveAgain = false;
   private question: Question | null = null;
   /** Drops answers an interrupted action did not use. */
-  private drainAnswers: () => void = () => {};
+  private drainAnswers(): void {
+    this.rt.ui.clearResponses();
+  }
 
   private constructor(rt: Runtime, opts: SessionOptions, file: string, functionNames: string[]) {
     this.rt = rt;
@@ -223,21 +219,10 @@ export class Session {
     return JSON.stringify([triggers, properties, this.rt.mail.outbox.length]);
   }
 
-  /**
-   * Puts back what `runtimeState` saved. The runtime has no accessor to restore triggers, so the
-   * records go into its live trigger list, after its id sequence has been moved past theirs (by
-   * creating and deleting throwaway triggers) so that a new trigger never reuses an id.
-   */
+  /** Puts back what `runtimeState` saved. */
   private restoreRuntime(saved: Partial<RuntimeState>): void {
     const rt = this.rt;
-    const records = Array.isArray(saved.triggers) ? saved.triggers : [];
-    const ScriptApp = rt.triggers.ScriptApp;
-    const last = Math.max(0, ...records.map((t) => triggerSeq(String(t.id))));
-    for (let i = 0; i < last; i++)
-      ScriptApp.deleteTrigger(ScriptApp.newTrigger('__restore').timeBased().after(0).create());
-    (rt.triggers.list() as TriggerRecord[]).push(
-      ...records.map((t) => ({ ...t, clock: t.clock ? { ...t.clock } : null })),
-    );
+    rt.triggers.restore(Array.isArray(saved.triggers) ? saved.triggers : []);
     const P = rt.properties.PropertiesService;
     const props = saved.properties;
     if (props?.script) P.getScriptProperties().setProperties(props.script, true);
@@ -260,15 +245,6 @@ export class Session {
     const ui = this.rt.ui.ui as unknown as Record<string, (...a: unknown[]) => unknown>;
     const alert = ui.alert;
     const prompt = ui.prompt;
-    this.drainAnswers = () => {
-      for (let guard = 0; this.rt.ui.pendingResponses() > 0 && guard < 100; guard++) {
-        try {
-          prompt('', '', 'YES_NO_CANCEL');
-        } catch {
-          prompt('', '', 'OK_CANCEL');
-        }
-      }
-    };
     const buttonsOf = (_a: unknown, b: unknown, c: unknown) =>
       c !== undefined ? String(c) : b !== undefined && typeof b !== 'string' ? String(b) : 'OK';
     const texts = (a: unknown, b: unknown, c: unknown) =>
@@ -356,9 +332,7 @@ export class Session {
       return { ok: true, dialogs: [], question, counters, version: this.version };
     }
     // Answers the action did not use are not left for the next one.
-    const logEnd = this.rt.ui.log.length;
     this.drainAnswers();
-    this.rt.ui.log.length = logEnd;
     if (this.isMutation(counters) || opts.forceSave?.() || this.runtimeFingerprint() !== runtimeBefore) {
       this.version++;
       void this.save();

@@ -479,3 +479,13 @@ describe('HtmlService', () => {
     expect(t.evaluate().getContent()).toBe('42');
   });
 });
+
+describe('queued dialog answers', () => {
+  it('clearResponses drops answers an action did not use', () => {
+    const h = createUi(createEnv());
+    h.queueResponse({ button: 'NO' });
+    h.clearResponses();
+    expect(h.pendingResponses()).toBe(0);
+    expect(String(h.ui.alert('Sure?', h.ui.ButtonSet.YES_NO))).toBe('YES');
+  });
+});

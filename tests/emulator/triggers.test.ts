@@ -205,3 +205,18 @@ describe('ScriptApp triggers', () => {
     expect(h.ScriptApp.getOAuthToken()).toMatch(/^ya29\./);
   });
 });
+
+describe('saved triggers (the playground keeps them across a restart)', () => {
+  it('restore puts triggers back; they fire, and a new trigger gets a new id', () => {
+    const before = createScriptApp(makeEnv(new Date('2026-11-25T10:00:00+05:00')));
+    const kept = before.ScriptApp.newTrigger('monthlyDebtorsTrigger').timeBased().onMonthDay(1).atHour(9).create();
+    const saved = JSON.parse(JSON.stringify(before.list()));
+    const after = createScriptApp(makeEnv(new Date('2026-11-25T10:00:00+05:00')));
+    after.restore(saved);
+    expect(after.ScriptApp.getProjectTriggers().map((t) => t.getUniqueId())).toEqual([kept.getUniqueId()]);
+    const fresh = after.ScriptApp.newTrigger('other').timeBased().everyDays(1).atHour(8).create();
+    expect(fresh.getUniqueId()).not.toBe(kept.getUniqueId());
+    const runs = after.fireDue(new Date('2026-12-01T12:00:00+05:00'), () => {});
+    expect(runs.map((r) => r.functionName)).toContain('monthlyDebtorsTrigger');
+  });
+});
