@@ -80,6 +80,31 @@ describe('the desk sidebar in Chromium', () => {
     await page.close();
   });
 
+  it('issues a class set only after a preview of exactly that selection', async () => {
+    const rt = libraryRuntime({ now: at('2026-11-25') });
+    seedLyceum(rt);
+    const { page, errors } = await openSidebar(rt);
+    await page.click('#tab-class');
+    await page.waitForSelector('#titles input');
+    await page.selectOption('#class-select', '7А');
+    expect(await page.isDisabled('#class-issue')).toBe(true);
+    await page.click('#class-preview');
+    await expect.poll(() => page.isDisabled('#class-issue')).toBe(false);
+    expect(await page.textContent('#class-out')).toContain(
+      t('kk', 'desk.class.summary', { class: '7А', pupils: 3, copies: 5 }),
+    );
+    // Changing the selection asks for a new preview.
+    await page.locator('#titles input').first().uncheck();
+    expect(await page.isDisabled('#class-issue')).toBe(true);
+    await page.click('#class-preview');
+    await expect.poll(() => page.isDisabled('#class-issue')).toBe(false);
+    await page.click('#class-issue');
+    await page.waitForSelector('#class-msg.ok');
+    expect(rowsOf(rt, 'loans')).toHaveLength(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows reader names as text, never as HTML', async () => {
     const rt = libraryRuntime({ now: at('2026-11-25') });
     seedLyceum(rt);

@@ -336,17 +336,35 @@ function wire(): void {
       input('reader').focus();
     }
   });
-  $('class-select').addEventListener('change', renderTitles);
+  // A class set is issued only after its preview, for exactly the selection previewed.
+  const selection = () => JSON.stringify([input('class-select').value, chosenTitles(), input('override').checked]);
+  let previewed = '';
+  const issueButton = $<HTMLButtonElement>('class-issue');
+  const syncIssue = () => {
+    issueButton.disabled = previewed !== selection();
+  };
+  syncIssue();
+  $('class-select').addEventListener('change', () => {
+    renderTitles();
+    syncIssue();
+  });
+  $('titles').addEventListener('change', syncIssue);
+  input('override').addEventListener('change', syncIssue);
   const classMsg = $('class-msg');
   $('class-preview').addEventListener('click', () => {
+    const asked = selection();
     server('deskClassPreview', input('class-select').value, chosenTitles(), input('override').checked).then((r) => {
       if (!r.ok) return show(classMsg, 'err', r.message);
       show(classMsg, '');
       renderPlan(r);
+      previewed = r.copies > 0 ? asked : '';
+      syncIssue();
     }, fail(classMsg));
   });
-  $('class-issue').addEventListener('click', () => {
+  issueButton.addEventListener('click', () => {
+    issueButton.disabled = true;
     server('deskClassIssue', input('class-select').value, chosenTitles(), input('override').checked).then((r) => {
+      previewed = '';
       if (!r.ok) return show(classMsg, 'err', r.message);
       show(classMsg, 'ok', r.message);
       renderPlan(r.preview);
