@@ -4,12 +4,12 @@
  * Escape cancels, Delete clears, and a value the sheet's validation refuses is refused beside the
  * cell with the editor kept open. Every edit goes through /api/edit; the sheet is read back from it.
  */
-import { existsSync, rmSync } from 'node:fs';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n';
 import { type RunningServer, startServer, tempDir } from '../playground/support';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser';
+import { openPage } from '../support/browser';
 
 const READERS = t('kk', 'sheet.readers');
 const WAIT = { timeout: 30_000, interval: 100 };
@@ -19,37 +19,22 @@ const NOTE = 9;
 
 describe('editing cells in the playground page', () => {
   let server: RunningServer;
-  let browser: BrowserContext;
+  let closeBrowser: (() => Promise<void>) | undefined;
   let page: Page;
   let dataDir: string;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: the browser tests need Debian's chromium (apt-get install -y chromium; .ci/run does it).`,
-      );
-    }
     dataDir = tempDir('playground-editing');
     server = await startServer(dataDir);
-    browser = await chromium.launchPersistentContext(tempDir('chromium-profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1360, height: 800 },
-      args: CHROMIUM_ARGS,
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-    });
+    ({ page, close: closeBrowser } = await openPage(errors));
     await page.goto(server.url);
     await page.click(`#tabs button[data-sheet="${READERS}"]`);
     await page.waitForSelector('#grid td[title="R00001"]');
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeBrowser?.();
     await server?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });

@@ -4,15 +4,15 @@
  * sidebar, checks the Loans sheet in the page and in the .xlsx file, reloads, and takes the README's
  * screenshots. No page or console errors are allowed.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../playground/demo';
 import { t } from '../../src/i18n';
 import { post, type RunningServer, startServer, tempDir } from '../playground/support';
-import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS } from '../support/browser';
+import { openPage, SCREENSHOTS } from '../support/browser';
 
 const SHOTS = path.resolve(SCREENSHOTS);
 const LOANS = t('kk', 'sheet.loans');
@@ -21,37 +21,21 @@ const WAIT = { timeout: 30_000, interval: 200 };
 
 describe('the playground in Chromium', () => {
   let server: RunningServer;
-  let browser: BrowserContext;
+  let closeBrowser: (() => Promise<void>) | undefined;
   let page: Page;
   let dataDir: string;
   const errors: string[] = [];
   const tour = generateDemo().tour;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: the browser tests need Debian's chromium (apt-get install -y chromium; .ci/run does it).`,
-      );
-    }
     dataDir = tempDir('playground-browser');
     server = await startServer(dataDir);
-    // A fresh profile each run.
-    browser = await chromium.launchPersistentContext(tempDir('chromium-profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1360, height: 800 },
-      args: CHROMIUM_ARGS,
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-    });
+    ({ page, close: closeBrowser } = await openPage(errors));
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeBrowser?.();
     await server?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });

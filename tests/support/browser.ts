@@ -1,6 +1,6 @@
 /** Headless Debian Chromium for browser tests (never a downloaded browser); Playwright gives it a fresh profile. */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -31,3 +31,17 @@ export async function launchChromium(): Promise<Browser> {
  * (`npm run screenshots`), else a scratch folder, so a test run leaves the work tree as it was.
  */
 export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results/screenshots';
+
+/**
+ * A desktop-sized page in a fresh Chromium that records every page error and console error into
+ * `errors` (browser tests assert it stays empty).
+ */
+export async function openPage(errors: string[]): Promise<{ page: Page; close: () => Promise<void> }> {
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1360, height: 800 } });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return { page, close: () => browser.close() };
+}
