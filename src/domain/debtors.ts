@@ -5,7 +5,14 @@
  */
 import type { DayKey } from '../dates';
 import { DEFAULT_LANG } from '../i18n';
+import { ClassIndex as ClassIndexOf, type ClassRow, classKey, foldedClassKey } from './class-names';
 import { daysOverdue, type Schedule } from './schedule';
+
+// The one notion of a class, shared by every feature (see class-names.ts).
+export { classKey, foldedClassKey } from './class-names';
+
+/** The class index over the Classes facts the debtor run reads. */
+export class ClassIndex<C extends ClassRow = ClassFact> extends ClassIndexOf<C> {}
 
 export interface LoanFact {
   loanId: string;
@@ -89,88 +96,6 @@ export interface DebtorInput {
   today: DayKey;
   schedule: Schedule;
   openDaysOnly: boolean;
-}
-
-/** Latin letters that look like Cyrillic ones, as they get typed into class names ("5A" for "5А"). */
-const LOOKALIKE: Record<string, string> = {
-  A: 'А',
-  B: 'В',
-  C: 'С',
-  E: 'Е',
-  H: 'Н',
-  K: 'К',
-  M: 'М',
-  O: 'О',
-  P: 'Р',
-  T: 'Т',
-  X: 'Х',
-};
-
-/** A class name as it is spelled, ignoring spaces, dashes, dots, quotes and case: "5 а" and "5-А" are "5А". */
-export function classKey(name: string): string {
-  return String(name ?? '')
-    .replace(/[\s\-–—.'"«»]/g, '')
-    .toUpperCase();
-}
-
-/** The class key with Latin look-alikes read as Cyrillic: "5A" (Latin) folds to "5А". */
-export function foldedClassKey(name: string): string {
-  return classKey(name).replace(/[ABCEHKMOPTX]/g, (c) => LOOKALIKE[c]);
-}
-
-/**
- * The classes of the Classes sheet, found by name the one way the debtor list, the emails, the
- * ledger and the visits summary all share: the exact spelling first (ignoring spaces and case), and
- * Latin/Cyrillic look-alikes only when no class is spelled exactly so and just one folds alike. Two
- * rows that fold alike ("7В" Cyrillic and "7B" Latin, or one class twice with different teachers)
- * clash: which teacher a pupil belongs to is unclear, so neither class is emailed.
- */
-export class ClassIndex<C extends Pick<ClassFact, 'className' | 'teacher' | 'email'> = ClassFact> {
-  private readonly exact = new Map<string, C>();
-  private readonly folded = new Map<string, C[]>();
-  private readonly clashing = new Map<string, string[]>();
-
-  constructor(classes: readonly C[]) {
-    for (const c of classes) {
-      const k = classKey(c.className);
-      if (!k) continue;
-      if (!this.exact.has(k)) this.exact.set(k, c);
-      const f = foldedClassKey(c.className);
-      const list = this.folded.get(f);
-      if (list) list.push(c);
-      else this.folded.set(f, [c]);
-    }
-    for (const [f, list] of this.folded) {
-      if (list.length < 2) continue;
-      const first = list[0];
-      const clash = list.some(
-        (c) =>
-          classKey(c.className) !== classKey(first.className) ||
-          c.email.trim().toLowerCase() !== first.email.trim().toLowerCase() ||
-          c.teacher.trim() !== first.teacher.trim(),
-      );
-      if (clash) this.clashing.set(f, [...new Set(list.map((c) => c.className.trim()))]);
-    }
-  }
-
-  /** The Classes row a class name means, if one does. */
-  find(name: string): C | undefined {
-    const hit = this.exact.get(classKey(name));
-    if (hit) return hit;
-    const alike = this.folded.get(foldedClassKey(name));
-    return alike && new Set(alike.map((c) => classKey(c.className))).size === 1 ? alike[0] : undefined;
-  }
-
-  /** The key of the class a name means: its Classes row's spelling, else the name folded ("~" first). */
-  key(name: string): string {
-    const c = this.find(name);
-    return c ? classKey(c.className) : `~${foldedClassKey(name)}`;
-  }
-
-  /** The Classes rows this name clashes with (itself included), or none. */
-  clashes(name: string): string[] {
-    return this.clashing.get(foldedClassKey(name)) ?? [];
-  }
 }
 
 /**
