@@ -2,41 +2,49 @@
  * Menu actions: what happens when the librarian picks an item. Each runs under the document lock
  * where it writes, and shows its outcome (or a clear, localised refusal) in a dialog.
  */
-import { isLibraryError } from './errors';
-import { DEFAULT_LANG, type Lang, t } from './i18n';
+import { errorMessage, isLibraryError } from './errors';
+import { type Lang, type MessageKey, t } from './i18n';
 import { addLibraryMenu } from './menu';
-import { setUpWorkbook as setUp } from './setup';
+import { type SetupReport, setUpWorkbook as setUp } from './setup';
 import { withDocumentLock } from './sheets/lock';
-import { logAction } from './sheets/log';
-import { readSettings, Workbook } from './sheets/workbook';
+import { logEvent } from './sheets/log';
+import { currentLang, Workbook } from './sheets/workbook';
 
-export const VERSION = '0.1.0';
-
-function currentLang(): Lang {
-  try {
-    return readSettings(SpreadsheetApp.getActiveSpreadsheet()).language;
-  } catch {
-    return DEFAULT_LANG;
-  }
-}
+export const VERSION = '0.2.0';
 
 /** Runs a menu action; a refusal or an error is shown to the librarian instead of a stack trace. */
-export function menuAction(action: (lang: Lang) => string): void {
+export function menuAction(action: (lang: Lang) => string | null): void {
   const ui = SpreadsheetApp.getUi();
   const lang = currentLang();
-  let message: string;
+  let message: string | null;
   try {
     message = action(lang);
   } catch (e) {
-    message = isLibraryError(e)
-      ? t(lang, e.key, e.params)
-      : t(lang, 'error.unexpected', { message: String((e as Error)?.message ?? e) });
+    if (!isLibraryError(e)) console.error(e);
+    message = errorMessage(currentLang(), e);
   }
-  ui.alert(message);
+  // null: the action showed its own dialog.
+  if (message !== null) ui.alert(message);
 }
 
 export function onOpen(): void {
   addLibraryMenu(SpreadsheetApp.getUi(), currentLang());
+}
+
+function setupMessage(lang: Lang, report: SetupReport): string {
+  const changed =
+    report.createdSheets.length + report.addedColumns.length + report.addedSettings.length + report.translatedCells;
+  const parts = [
+    changed === 0 && !report.closedDays && report.holdingsRebuilt === 0
+      ? t(lang, 'setup.nothingToDo')
+      : t(lang, 'setup.done', { created: report.createdSheets.length, columns: report.addedColumns.length }),
+  ];
+  if (report.closedDays) {
+    parts.push(t(lang, 'setup.closedDays', { count: report.closedDays.added, year: report.closedDays.year }));
+    if (!report.closedDays.vacationsKnown) parts.push(t(lang, 'setup.noVacations', { year: report.closedDays.year }));
+  }
+  if (report.holdingsRebuilt > 0) parts.push(t(lang, 'setup.holdings', { count: report.holdingsRebuilt }));
+  return parts.join('\n\n');
 }
 
 export function setUpWorkbook(): void {
@@ -44,32 +52,36 @@ export function setUpWorkbook(): void {
     withDocumentLock(() => {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
       const report = setUp(ss, lang);
-      const changed =
-        report.createdSheets.length + report.addedColumns.length + report.addedSettings.length + report.translatedCells;
       const wb = Workbook.open(ss);
-      logAction(wb, 'setup', JSON.stringify(report));
+      logEvent(wb, 'setup', {
+        created: report.createdSheets.length,
+        columns: report.addedColumns.length,
+        settings: report.addedSettings.length,
+      });
       if (report.createdSheets.length > 0) addLibraryMenu(SpreadsheetApp.getUi(), wb.lang);
-      return changed === 0
-        ? t(wb.lang, 'setup.nothingToDo')
-        : t(wb.lang, 'setup.done', { created: report.createdSheets.length, columns: report.addedColumns.length });
+      return setupMessage(wb.lang, report);
     }),
   );
 }
 
-/** Changes the language setting, then brings lists, menu and new headers into that language. */
+/**
+ * Changes the language setting, then rewrites in that language every label the library wrote:
+ * sheet names, headers, the settings' explanations, dropdown labels and statuses. Sheets builds a
+ * menu only when the spreadsheet opens, so the librarian is told to reload it.
+ */
 export function useLanguage(lang: Lang): void {
   menuAction(() =>
     withDocumentLock(() => {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
-      // Setup in the new language makes sure the Settings sheet exists and rewrites the dropdown lists.
-      setUp(ss, lang);
-      const wb = Workbook.open(ss);
-      const settings = wb.table('settings').require('key', 'value');
+      const before = Workbook.open(ss);
+      const settings = before.table('settings').require('key', 'value');
       const { rows, firstRow } = settings.readAll();
       const i = rows.findIndex((r) => settings.text(r, 'key') === 'language');
       if (i >= 0) settings.update(firstRow + i, { value: lang });
       else settings.append([{ key: 'language', value: lang }]);
-      logAction(wb, 'language', lang);
+      setUp(ss, lang);
+      const wb = Workbook.open(ss);
+      logEvent(wb, 'language', { language: t(lang, `menu.language.${lang}` as MessageKey) });
       addLibraryMenu(SpreadsheetApp.getUi(), lang);
       return t(lang, 'language.changed');
     }),

@@ -49,3 +49,8 @@ export function isLastDayOfMonth(day: DayKey): boolean {
 export function dayKey(year: number, month: number, day: number): DayKey {
   return fromUtc(new Date(Date.UTC(year, month - 1, day)));
 }
+
+/** A day as the librarian writes it: "25.11.2026" (empty for none). */
+export function showDay(day: DayKey | null | undefined): string {
+  return day && isDayKey(day) ? `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}` : '';
+}

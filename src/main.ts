@@ -3,9 +3,21 @@
  * a top-level function that menus, triggers and google.script.run can call.
  */
 import { onOpen, setUpWorkbook, showAbout, useLanguage } from './actions';
+import { handleChange, handleEdit } from './sheets/edits';
 
+export { checkWorkbook } from './check';
 // Menu and simple triggers
 export { onOpen, setUpWorkbook, showAbout };
+
+/** Simple trigger: an edit by the librarian (keeps the saved layout honest, flags unknown classes). */
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleEdit(e);
+}
+
+/** Installable trigger (Setup installs it): a structural change of the workbook. */
+export function onLibraryChange(e: GoogleAppsScript.Events.SheetsOnChange): void {
+  handleChange(e);
+}
 
 /** Installed as an add-on or from the editor: build the menu as on open. */
 export function onInstall(): void {
@@ -43,17 +55,21 @@ export {
 // The circulation desk: the menu item, then the sidebar's server functions (google.script.run)
 export {
   deskClassIssue,
+  deskClassList,
   deskClassOptions,
   deskClassPreview,
   deskClassReturns,
+  deskClassTextbooks,
   deskCountVisit,
   deskFindReader,
   deskHistory,
   deskInit,
   deskIssue,
   deskLost,
+  deskPrint,
   deskReaderForm,
   deskRenew,
   deskReturn,
   openDesk,
+  printDebtorLists,
 } from './desk/api';

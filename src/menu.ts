@@ -15,12 +15,14 @@ export const MENU: MenuEntry[] = [
   item('menu.desk', 'openDesk'),
   { kind: 'separator' },
   item('menu.setup', 'setUpWorkbook'),
+  item('menu.check', 'checkWorkbook'),
   { kind: 'separator' },
   {
     kind: 'submenu',
     caption: 'menu.debtors',
     items: [
       item('menu.debtors.build', 'buildDebtorList'),
+      item('menu.debtors.print', 'printDebtorLists'),
       item('menu.debtors.preview', 'previewDebtorEmails'),
       item('menu.debtors.send', 'sendDebtorEmailsNow'),
       { kind: 'separator' },

@@ -92,6 +92,8 @@ export const SHEETS: readonly SheetDef[] = [
       date('left'),
       text('note'),
       date('lastVisit'),
+      // What the reader holds now, kept by the desk (hidden; see domain/holdings.ts).
+      text('onLoan'),
     ],
   },
   {
@@ -125,15 +127,16 @@ export const SHEETS: readonly SheetDef[] = [
     columns: [
       text('inventory'),
       text('titleId'),
+      // What the desk writes on an issue or a return, side by side: one write.
       choice('status', 'copyStatus'),
+      text('reader'),
+      text('loanId'),
+      date('due'),
       choice('condition', 'condition'),
       date('received'),
       text('source'),
       money('price'),
       text('writeOffAct'),
-      text('reader'),
-      text('loanId'),
-      date('due'),
       text('note'),
     ],
   },
@@ -145,9 +148,10 @@ export const SHEETS: readonly SheetDef[] = [
       text('title'),
       text('reader'),
       date('issued'),
+      // A renewal writes due and renewals, a return returned and status: each pair side by side.
       date('due'),
-      date('returned'),
       num('renewals'),
+      date('returned'),
       choice('status', 'loanStatus'),
       text('note'),
       text('librarian'),

@@ -1,18 +1,36 @@
 /**
- * Textbook sets by class: a preview of who gets what and where copies are short, the issue itself
- * (one loan per pupil per title, written in batches), and the year-end list of who still holds what.
+ * Textbook sets by class: the class's textbooks, a preview of who gets which copy (with the pick list
+ * of copies to take from the shelf), the issue itself, the class list of who holds what (for handing
+ * out scanned copies), and the year-end list of who still holds what. The pupils are found by one
+ * search on the class column, the copies by one search on the title column; both are read in a few
+ * blocks and written back in a few, whatever the size of the fund.
  */
-import { type ClassPupil, type Holding, overdueTextbooks, planClassIssue } from '../domain/circulation';
+
+import { type ClassPupil, overdueTextbooks, planClassIssue } from '../domain/circulation';
+import { gradeOfClass } from '../domain/class-names';
+import { codeKey, codeSearchPattern } from '../domain/codes';
+import { encodeHoldings, type HeldCopy, withCopy } from '../domain/holdings';
 import { dueDate } from '../domain/schedule';
 import { LibraryError } from '../errors';
-import { normalise, t } from '../i18n';
-import { choiceLabel } from '../sheets/choices';
+import { t } from '../i18n';
 import type { Cell, RowValues } from '../sheets/table';
-import { type Desk, titleLabel } from './desk';
+import { type Desk, type ReaderAtDesk, type TitleInfo, titleLabel } from './desk';
+import { isActivePupil, readersOfClass } from './find';
 
 export interface ClassOptions {
   classes: Array<{ className: string; grade: number | null }>;
-  textbooks: Array<{ titleId: string; label: string; grade: number | null; subject: string; available: number }>;
+}
+
+export interface ClassTextbook {
+  titleId: string;
+  label: string;
+  grade: number | null;
+  subject: string;
+}
+
+export interface PickLine {
+  title: string;
+  inventories: string[];
 }
 
 export interface ClassPreview {
@@ -22,162 +40,181 @@ export interface ClassPreview {
   lines: string[];
   shortages: string[];
   blocked: string[];
+  /** The copies to take from the shelf, title by title. */
+  pickList: PickLine[];
+  /** Copies of these titles were too many to look at all: the plan uses the first ones. */
+  partial: boolean;
+}
+
+/** The classes of the Classes sheet (from the saved layout: no Spreadsheet call). */
+export function classOptions(desk: Desk): ClassOptions {
+  const list = desk.wb.layout.classes.map((c) => ({
+    className: c.className,
+    grade: c.grade ?? gradeOfClass(c.className),
+  }));
+  list.sort((a, b) => (a.grade ?? 0) - (b.grade ?? 0) || a.className.localeCompare(b.className));
+  return { classes: list };
+}
+
+/** The textbooks of a class's grade: one search on the Catalogue's grade column, the rows read. */
+export function classTextbooks(desk: Desk, className: string): { textbooks: ClassTextbook[] } {
+  const grade = desk.wb.classes().find(className)?.grade ?? gradeOfClass(className);
+  if (!grade) return { textbooks: [] };
+  const table = desk.table('titles').require('titleId', 'kind', 'grade');
+  const found = table.search('grade', `^\\s*${grade}(?:[.,]0+)?\\s*$`);
+  const { rows } = table.readRowsAt(found, 4, 20_000);
+  const titles = [...rows.values()].map((row) => desk.titleFrom(table, row)).filter((x) => x.kind === 'textbook');
+  desk.rememberTitles(titles);
+  return {
+    textbooks: titles
+      .map((x) => ({ titleId: x.titleId, label: titleLabel(x, x.titleId), grade: x.grade, subject: x.subject }))
+      .sort((a, b) => a.subject.localeCompare(b.subject) || a.label.localeCompare(b.label)),
+  };
+}
+
+interface ClassPupilRow {
+  rowNumber: number;
+  reader: ReaderAtDesk;
 }
 
 interface ClassState {
   className: string;
-  pupils: Array<{ code: string; name: string; holdings: Holding[] }>;
-  copyRows: Cell[][];
+  pupils: ClassPupilRow[];
+  /** Every Readers row read (to write the pupils' "On loan" cells in blocks). */
+  readerRows: Map<number, Cell[]>;
+  titles: Map<string, TitleInfo>;
+  /** Available copies per title key, in sheet order, with their rows. */
   available: Map<string, string[]>;
-  rowOf: Map<string, number>;
+  copyRow: Map<string, number>;
+  copyRows: Map<number, Cell[]>;
+  partial: boolean;
 }
 
-function gradeOf(className: string): number | null {
-  const m = /^\s*(\d{1,2})/.exec(className);
-  return m ? Number(m[1]) : null;
+/** The active pupils of a class with what they hold (from their rows). */
+function classPupils(desk: Desk, className: string) {
+  const { choices, rows } = readersOfClass(desk, className);
+  const pupils: ClassPupilRow[] = [];
+  for (const c of choices) {
+    const row = rows.get(c.row);
+    if (!row || !isActivePupil(desk, row)) continue;
+    pupils.push({ rowNumber: c.row, reader: desk.readerFrom(row) });
+  }
+  if (pupils.length === 0 && !desk.wb.classes().find(className)) {
+    throw new LibraryError('desk.error.noClass', { class: className });
+  }
+  pupils.sort((a, b) => a.reader.name.localeCompare(b.reader.name));
+  return { pupils, rows };
 }
 
-export function classOptions(desk: Desk): ClassOptions {
-  const classes = desk.table('classes');
-  const list = classes.readAll().rows.map((r) => {
-    const className = classes.text(r, 'class');
-    const g = Number(classes.get(r, 'grade'));
-    return { className, grade: Number.isFinite(g) && g > 0 ? g : gradeOf(className) };
-  });
-  // A class that pupils are in but the Classes sheet does not list yet can still get its set.
-  const known = new Set(list.map((c) => normalise(c.className)));
-  const readers = desk.table('readers');
-  for (const r of readers.readAll().rows) {
-    const className = readers.text(r, 'class');
-    if (className && !known.has(normalise(className))) {
-      known.add(normalise(className));
-      list.push({ className, grade: gradeOf(className) });
+function classState(desk: Desk, className: string, titleIds: string[]): ClassState {
+  if (titleIds.length === 0) throw new LibraryError('desk.error.noTitles');
+  const { pupils, rows } = classPupils(desk, className);
+  // A pupil whose "On loan" cell is not ours to read gets it rebuilt from the Copies sheet.
+  for (const p of pupils) {
+    if (!p.reader.holdingsKnown) {
+      p.reader.holdings = desk.holdingsFromCopies(p.reader.code);
+      p.reader.holdingsKnown = true;
     }
   }
-  list.sort((a, b) => (a.grade ?? 0) - (b.grade ?? 0) || a.className.localeCompare(b.className));
-  const copies = desk.table('copies');
-  const available = new Map<string, number>();
-  for (const row of copies.readAll().rows) {
-    const c = desk.copyFrom(copies, row);
-    if (c.status === 'available' && !c.reader)
-      available.set(normalise(c.titleId), (available.get(normalise(c.titleId)) ?? 0) + 1);
-  }
-  const textbooks = [...desk.titles().values()]
-    .filter((x) => x.kind === 'textbook')
-    .map((x) => ({
-      titleId: x.titleId,
-      label: titleLabel(x, x.titleId),
-      grade: x.grade,
-      subject: x.subject,
-      available: available.get(normalise(x.titleId)) ?? 0,
-    }));
-  return { classes: list.filter((c) => c.className), textbooks };
-}
-
-/** Pupils of a class with what they hold, and the copies on the shelf per title: two sheet reads. */
-function classState(desk: Desk, className: string): ClassState {
-  const readers = desk.table('readers').require('code', 'name', 'category', 'class', 'status');
-  const wanted = normalise(className);
-  const pupils = readers
-    .readAll()
-    .rows.map((r) => desk.readerFrom(readers, r))
-    .filter((r) => normalise(r.className) === wanted && r.category === 'pupil' && r.status === 'active')
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((r) => ({ code: r.code, name: r.name, holdings: [] as Holding[] }));
-  if (pupils.length === 0) {
-    const known = desk
-      .table('classes')
-      .readAll()
-      .rows.some((r) => normalise(desk.table('classes').text(r, 'class')) === wanted);
-    if (!known) throw new LibraryError('desk.error.noClass', { class: className });
-  }
-  const byCode = new Map(pupils.map((p) => [normalise(p.code), p]));
-  const copies = desk.table('copies').require('inventory', 'titleId', 'status', 'reader', 'loanId', 'due');
-  const { rows, firstRow } = copies.readAll();
+  const titles = desk.titlesOf(titleIds);
+  const copies = desk.copies();
+  const patterns = titleIds.map((id) => codeSearchPattern(id)).filter((p): p is string => !!p);
+  const found = copies.search('titleId', patterns.map((p) => `(?:${p})`).join('|'));
+  const {
+    all,
+    rows: copyRows,
+    left,
+  } = copies.readRowsAt(found, 8, 55_000, ['inventory', 'titleId', 'status', 'reader', 'loanId', 'due']);
+  const wanted = new Set(titleIds.map(codeKey));
   const available = new Map<string, string[]>();
-  const rowOf = new Map<string, number>();
-  rows.forEach((row, i) => {
-    const c = desk.copyFrom(copies, row);
-    if (!c.inventory) return;
-    rowOf.set(c.inventory, firstRow + i);
-    const kind = desk.title(c.titleId)?.kind ?? 'fiction';
-    const holder = c.reader ? byCode.get(normalise(c.reader)) : undefined;
-    if (holder) holder.holdings.push({ inventory: c.inventory, titleId: normalise(c.titleId), kind, due: c.due });
+  const copyRow = new Map<string, number>();
+  for (const [n, row] of [...copyRows.entries()].sort((a, b) => a[0] - b[0])) {
+    const c = desk.copyFrom(row);
+    if (!c.inventory || !wanted.has(codeKey(c.titleId))) continue;
+    copyRow.set(c.inventory, n);
     if (c.status === 'available' && !c.reader) {
-      const key = normalise(c.titleId);
+      const key = codeKey(c.titleId);
       available.set(key, [...(available.get(key) ?? []), c.inventory]);
     }
-  });
-  return { className, pupils, copyRows: rows, available, rowOf };
+  }
+  return { className, pupils, readerRows: rows, titles, available, copyRow, copyRows: all, partial: left.length > 0 };
 }
 
 function plan(desk: Desk, state: ClassState, titleIds: string[], override: boolean) {
-  if (titleIds.length === 0) throw new LibraryError('desk.error.noTitles');
   const pupils: ClassPupil[] = state.pupils.map((p) => ({
-    code: p.code,
-    name: p.name,
-    holds: new Set(p.holdings.map((h) => h.titleId)),
-    overdue: overdueTextbooks(p.holdings, desk.today).length,
+    code: p.reader.code,
+    name: p.reader.name,
+    holds: new Set(p.reader.holdings.map((h) => codeKey(h.titleId))),
+    overdue: overdueTextbooks(p.reader.holdings, desk.today).length,
   }));
-  return planClassIssue(
-    pupils,
-    titleIds.map((id) => normalise(id)),
-    state.available,
-    override,
-  );
+  return planClassIssue(pupils, titleIds.map(codeKey), state.available, override);
 }
 
-export function previewClassIssue(desk: Desk, className: string, titleIds: string[], override: boolean): ClassPreview {
-  const state = classState(desk, className);
-  return describePlan(desk, state, plan(desk, state, titleIds, override));
-}
+const labelOf = (state: ClassState, id: string) => titleLabel(state.titles.get(codeKey(id)), id);
 
 function describePlan(desk: Desk, state: ClassState, p: ReturnType<typeof plan>): ClassPreview {
-  const name = (code: string) => state.pupils.find((x) => x.code === code)?.name ?? code;
-  const label = (id: string) => titleLabel(desk.title(id), id);
+  const name = (code: string) => state.pupils.find((x) => x.reader.code === code)?.reader.name ?? code;
   const byPupil = new Map<string, string[]>();
-  for (const a of p.assignments)
-    byPupil.set(a.reader, [...(byPupil.get(a.reader) ?? []), `${label(a.titleId)} (${a.inventory})`]);
+  const byTitle = new Map<string, string[]>();
+  for (const a of p.assignments) {
+    byPupil.set(a.reader, [...(byPupil.get(a.reader) ?? []), `${labelOf(state, a.titleId)} (${a.inventory})`]);
+    byTitle.set(a.titleId, [...(byTitle.get(a.titleId) ?? []), a.inventory]);
+  }
   return {
     className: state.className,
     pupils: state.pupils.length,
     copies: p.assignments.length,
     lines: [...byPupil.entries()].map(([code, titles]) => `${name(code)}: ${titles.join('; ')}`),
     shortages: p.shortages.map((s) =>
-      t(desk.lang, 'desk.class.shortage', { title: label(s.titleId), missing: s.missing, available: s.available }),
+      t(desk.lang, 'desk.class.shortage', {
+        title: labelOf(state, s.titleId),
+        missing: s.missing,
+        available: s.available,
+      }),
     ),
     blocked: p.blocked.map((b) => t(desk.lang, 'desk.class.blocked', { reader: b.name, count: b.count })),
+    pickList: [...byTitle.entries()].map(([id, inventories]) => ({ title: labelOf(state, id), inventories })),
+    partial: state.partial,
   };
 }
 
-/** Issues the planned copies: loans appended in one write, copy rows updated in runs. */
+export function previewClassIssue(desk: Desk, className: string, titleIds: string[], override: boolean): ClassPreview {
+  const state = classState(desk, className, titleIds);
+  return describePlan(desk, state, plan(desk, state, titleIds, override));
+}
+
+/**
+ * Issues the planned copies: the loans appended in one write, the copy rows and the pupils' "On
+ * loan" cells written in a few blocks each.
+ */
 export function issueToClass(
   desk: Desk,
   className: string,
   titleIds: string[],
   override: boolean,
 ): { message: string; preview: ClassPreview } {
-  const state = classState(desk, className);
+  const state = classState(desk, className, titleIds);
   const p = plan(desk, state, titleIds, override);
   const preview = describePlan(desk, state, p);
   if (p.assignments.length === 0) return { message: t(desk.lang, 'desk.class.nothing'), preview };
-  const copies = desk.table('copies');
   const loans: RowValues[] = [];
-  const edits: Array<{ rowNumber: number; changes: RowValues }> = [];
-  const open = choiceLabel(desk.lang, 'loanStatus', 'open');
-  const onLoan = choiceLabel(desk.lang, 'copyStatus', 'onLoan');
+  const copyEdits = new Map<number, RowValues>();
+  const holdings = new Map(state.pupils.map((x) => [x.reader.code, x.reader.holdings]));
+  const open = desk.label('loanStatus', 'open');
+  const onLoan = desk.label('copyStatus', 'onLoan');
   const librarian = desk.librarian();
   for (const a of p.assignments) {
-    const rowNumber = state.rowOf.get(a.inventory)!;
-    const info = desk.title(a.titleId);
-    const due = dueDate(desk.today, info?.kind ?? 'textbook', desk.wb.settings, desk.schedule());
+    const info = state.titles.get(codeKey(a.titleId));
+    const kind = info?.kind ?? 'textbook';
+    const due = dueDate(desk.today, kind, desk.wb.settings, desk.wb.schedule());
     const loanId = desk.newLoanId();
-    const pupil = state.pupils.find((x) => x.code === a.reader)!;
+    const label = labelOf(state, a.titleId);
+    const titleId = info?.titleId ?? a.titleId;
     loans.push({
       loanId,
       inventory: a.inventory,
-      title: titleLabel(info, a.titleId),
-      reader: pupil.code,
+      title: label,
+      reader: a.reader,
       issued: desk.date(desk.today),
       due: desk.date(due),
       renewals: 0,
@@ -185,29 +222,79 @@ export function issueToClass(
       note: className,
       librarian,
     });
-    edits.push({ rowNumber, changes: { status: onLoan, reader: pupil.code, loanId, due: desk.date(due) } });
+    copyEdits.set(state.copyRow.get(a.inventory)!, { status: onLoan, reader: a.reader, loanId, due: desk.date(due) });
+    const held: HeldCopy = {
+      inventory: a.inventory,
+      titleId,
+      kind,
+      label,
+      issued: desk.today,
+      due,
+      loanId,
+      renewals: 0,
+    };
+    holdings.set(a.reader, withCopy(holdings.get(a.reader) ?? [], held));
   }
   desk.table('loans').append(loans);
-  copies.updateMany(edits);
-  desk.log('classIssue', `${className}: ${p.assignments.length} (${titleIds.join(', ')})`);
+  desk.copies().writeRowsAt(['status', 'reader', 'loanId', 'due'], copyEdits, state.copyRows);
+  const onLoanCells = new Map<number, RowValues>();
+  for (const pupil of state.pupils) {
+    const now = holdings.get(pupil.reader.code) ?? [];
+    if (now !== pupil.reader.holdings) onLoanCells.set(pupil.rowNumber, { onLoan: encodeHoldings(now) });
+  }
+  desk.readers().writeRowsAt(['onLoan'], onLoanCells, state.readerRows);
+  desk.log('classIssue', {
+    class: className,
+    count: p.assignments.length,
+    titles: [...new Set(p.assignments.map((a) => labelOf(state, a.titleId)))].join('; '),
+  });
   if (override) {
     // The librarian chose to issue to pupils with old debts: the log says to whom.
-    const overridden = state.pupils.filter((x) => overdueTextbooks(x.holdings, desk.today).length > 0);
-    if (overridden.length > 0) desk.log('override', `${className}: ${overridden.map((x) => x.code).join(', ')}`);
+    const overridden = state.pupils.filter((x) => overdueTextbooks(x.reader.holdings, desk.today).length > 0);
+    if (overridden.length > 0) {
+      desk.log('override', { class: className, readers: overridden.map((x) => x.reader.name).join(', ') });
+    }
   }
   return { message: t(desk.lang, 'desk.class.issued', { count: p.assignments.length, class: className }), preview };
 }
 
+export interface ClassListRow {
+  code: string;
+  name: string;
+  row: number;
+  /** For each title asked, the inventory number the pupil holds, or "". */
+  holds: string[];
+}
+
+/** Who in the class holds which of the titles: for handing out the copies one scan at a time. */
+export function classList(
+  desk: Desk,
+  className: string,
+  titleIds: string[],
+): { titles: string[]; pupils: ClassListRow[] } {
+  const { pupils } = classPupils(desk, className);
+  const titles = desk.titlesOf(titleIds);
+  return {
+    titles: titleIds.map((id) => titleLabel(titles.get(codeKey(id)), id)),
+    pupils: pupils.map((p) => ({
+      code: p.reader.code,
+      name: p.reader.name,
+      row: p.rowNumber,
+      holds: titleIds.map((id) => p.reader.holdings.find((h) => codeKey(h.titleId) === codeKey(id))?.inventory ?? ''),
+    })),
+  };
+}
+
 /** Year-end: who in the class still holds which textbooks. */
 export function classReturnReport(desk: Desk, className: string): { message: string; lines: string[] } {
-  const state = classState(desk, className);
-  const lines = state.pupils
-    .map((p) => ({ p, books: p.holdings.filter((h) => h.kind === 'textbook') }))
+  const { pupils } = classPupils(desk, className);
+  const lines = pupils
+    .map((p) => ({ p, books: p.reader.holdings.filter((h) => h.kind === 'textbook') }))
     .filter((x) => x.books.length > 0)
     .map((x) =>
       t(desk.lang, 'desk.class.notReturned', {
-        reader: x.p.name,
-        titles: x.books.map((b) => `${titleLabel(desk.title(b.titleId), b.titleId)} (${b.inventory})`).join('; '),
+        reader: x.p.reader.name,
+        titles: x.books.map((b) => `${b.label || b.titleId} (${b.inventory})`).join('; '),
       }),
     );
   return {
@@ -219,31 +306,23 @@ export function classReturnReport(desk: Desk, className: string): { message: str
 export function countVisits(
   desk: Desk,
   kind: 'readingRoom' | 'excursion',
-  who: { reader?: string; className?: string; count?: number },
+  who: { reader?: string; className?: string; count?: number; row?: number },
 ): { message: string } {
   let count = Math.max(1, Math.floor(Number(who.count) || 0));
   let reader = '';
   let className = who.className?.trim() ?? '';
   if (who.reader?.trim()) {
-    const r = desk.reader(who.reader);
+    const r = desk.reader(who.reader, who.row ?? 0);
     reader = r.info.code;
     className = r.info.className;
     count = 1;
   } else if (kind === 'excursion') {
     if (!className) throw new LibraryError('desk.error.noClass', { class: '' });
     // A class visit counts its pupils, unless the librarian says how many came.
-    if (!who.count) count = classState(desk, className).pupils.length;
+    if (!who.count) count = classPupils(desk, className).pupils.length;
   }
-  desk.table('visits').append([
-    {
-      date: desk.date(desk.today),
-      reader,
-      class: className,
-      kind: choiceLabel(desk.lang, 'visitKind', kind),
-      count,
-    },
-  ]);
-  desk.log('visit', `${kind} ${reader || className} ×${count}`);
-  const kindLabel = choiceLabel(desk.lang, 'visitKind', kind);
+  const kindLabel = desk.label('visitKind', kind);
+  desk.table('visits').append([{ date: desk.date(desk.today), reader, class: className, kind: kindLabel, count }]);
+  desk.log('visit', { kind: kindLabel, who: reader || className, count });
   return { message: t(desk.lang, 'desk.visit.counted', { count, kind: kindLabel }) };
 }

@@ -1,20 +1,21 @@
 /**
- * The circulation desk on the sheets: finding readers and copies, issue, return, renew, lost with
- * replacement, and visits. Every lookup is a TextFinder on one column plus one row read, so a desk
- * action costs the same however long the loan history grows. Mutations run under the document lock
- * and read what they change inside it.
+ * The circulation desk on the sheets: finding readers, copies and titles at a cost that does not grow
+ * with the library. A reader is one row (found by a TextFinder on the code column, or read at the row
+ * the sidebar already knows), and carries what they hold; a copy is one row; a title is one row,
+ * or nothing when it is in the document cache. Actions read everything before they write anything.
  */
-import type { DayKey } from '../dates';
-import { checkIssue, checkRenew, type DeskCopy, type DeskReader, type Holding, type Kind } from '../domain/circulation';
-import { daysOverdue, dueDate, renewedDue, type Schedule } from '../domain/schedule';
-import { isLibraryError, LibraryError } from '../errors';
-import { normalise, t } from '../i18n';
-import { choiceCode, choiceLabel } from '../sheets/choices';
-import { readSchedule } from '../sheets/closed-days';
+import { type DayKey, showDay as showDayKey } from '../dates';
+import type { DeskCopy, DeskReader, Kind } from '../domain/circulation';
+import { codeCandidates, codeKey, codeSearchPattern, echo, MAX_CODE_LENGTH, matchCode } from '../domain/codes';
+import { decodeHoldings, encodeHoldings, type HeldCopy } from '../domain/holdings';
+import { daysOverdue } from '../domain/schedule';
+import { LibraryError } from '../errors';
+import { choiceCode, choiceLabel, isChoiceLabel } from '../sheets/choices';
 import { dateFor, dayOf, today } from '../sheets/dates';
-import { logAction } from '../sheets/log';
-import type { Cell, Table } from '../sheets/table';
-import { Workbook } from '../sheets/workbook';
+import { type LogAction, logEvent } from '../sheets/log';
+import { type Cell, type RowValues, StaleLayout, type Table } from '../sheets/table';
+import { currentUserEmail } from '../sheets/user';
+import type { Workbook } from '../sheets/workbook';
 
 export interface TitleInfo {
   titleId: string;
@@ -26,10 +27,17 @@ export interface TitleInfo {
 }
 
 /** One row of a sheet, with where it stands. */
-interface Located<T> {
+export interface Located<T> {
   rowNumber: number;
   row: Cell[];
   info: T;
+}
+
+/** A reader as the desk sees them: the row, and the copies they hold (from their own row). */
+export interface ReaderAtDesk extends DeskReader {
+  holdings: HeldCopy[];
+  /** False when the "On loan" cell could not be read (edited by hand): Check the workbook repairs it. */
+  holdingsKnown: boolean;
 }
 
 /** What the sidebar shows of a loan; days are "dd.MM.yyyy" strings, never Date values. */
@@ -50,6 +58,8 @@ export interface ReaderForm {
   left: boolean;
   loans: LoanView[];
   overdueCount: number;
+  /** The reader's row on the Readers sheet: the sidebar sends it back, so the next action reads it directly. */
+  row: number;
 }
 
 export function titleLabel(t: Pick<TitleInfo, 'author' | 'title'> | undefined, fallback: string): string {
@@ -59,17 +69,23 @@ export function titleLabel(t: Pick<TitleInfo, 'author' | 'title'> | undefined, f
   return /[.!?]$/.test(t.author) ? `${t.author} ${t.title}` : `${t.author}. ${t.title}`;
 }
 
+/** "Name (7А)", or just the name for a reader with no class (a teacher): never empty brackets. */
+export function nameWithClass(name: string, className: string): string {
+  return className.trim() ? `${name} (${className.trim()})` : name;
+}
+
+const READER_COLUMNS = ['code', 'name', 'category', 'class', 'status', 'onLoan'] as const;
+const COPY_COLUMNS = ['inventory', 'titleId', 'status', 'reader', 'loanId', 'due'] as const;
+
+/** Cached title facts live six hours (the document cache's limit); a catalogue edit retires them at once. */
+const TITLE_CACHE_SECONDS = 6 * 60 * 60;
+
 export class Desk {
   readonly today: DayKey;
-  private titleMap?: Map<string, TitleInfo>;
-  private scheduleCache?: Schedule;
+  private titleMemo = new Map<string, TitleInfo | null>();
 
   constructor(readonly wb: Workbook) {
     this.today = today(wb.timeZone);
-  }
-
-  static open(): Desk {
-    return new Desk(Workbook.open());
   }
 
   get lang() {
@@ -82,7 +98,7 @@ export class Desk {
 
   /** "dd.MM.yyyy", as the librarian writes dates. */
   show(day: DayKey | null): string {
-    return day ? `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}` : '';
+    return showDayKey(day);
   }
 
   date(day: DayKey): Date {
@@ -93,57 +109,131 @@ export class Desk {
     return dayOf(v, this.wb.timeZone);
   }
 
-  schedule(): Schedule {
-    this.scheduleCache ??= readSchedule(this.wb);
-    return this.scheduleCache;
+  // Readers -------------------------------------------------------------------------------------
+
+  readers(): Table {
+    return this.table('readers').require(...READER_COLUMNS);
   }
 
-  /** The catalogue, read once per call: its size follows the fund, not the loan history. */
-  titles(): Map<string, TitleInfo> {
-    if (!this.titleMap) {
-      const table = this.table('titles');
-      this.titleMap = new Map();
-      for (const row of table.readAll().rows) {
-        const titleId = table.text(row, 'titleId');
-        if (!titleId) continue;
-        const grade = Number(table.get(row, 'grade'));
-        this.titleMap.set(normalise(titleId), {
-          titleId,
-          kind: choiceCode('kind', table.get(row, 'kind')) ?? 'fiction',
-          author: table.text(row, 'author'),
-          title: table.text(row, 'title'),
-          grade: Number.isFinite(grade) && grade > 0 ? grade : null,
-          subject: table.text(row, 'subject'),
-        });
-      }
-    }
-    return this.titleMap;
-  }
-
-  title(titleId: string): TitleInfo | undefined {
-    return this.titles().get(normalise(titleId));
-  }
-
-  readerFrom(table: Table, row: Cell[]): DeskReader {
+  readerFrom(row: Cell[]): ReaderAtDesk {
+    const table = this.readers();
+    const holdings = decodeHoldings(table.get(row, 'onLoan'));
     return {
       code: table.text(row, 'code'),
       name: table.text(row, 'name'),
       category: choiceCode('category', table.get(row, 'category')) ?? 'pupil',
       className: table.text(row, 'class'),
       status: choiceCode('readerStatus', table.get(row, 'status')) ?? 'active',
+      holdings: holdings ?? [],
+      holdingsKnown: holdings !== null,
     };
   }
 
-  reader(code: string): Located<DeskReader> {
-    const q = code.trim();
+  /**
+   * The reader with this code: read at `rowHint` when the sidebar knows the row and it still holds
+   * that code (one read), else found by a search on the code column (one search, one read).
+   */
+  reader(code: string, rowHint = 0, opts: { cache?: boolean } = {}): Located<ReaderAtDesk> {
+    const q = String(code ?? '').trim();
     if (!q) throw new LibraryError('desk.error.empty');
-    const table = this.table('readers').require('code', 'name', 'category', 'class', 'status');
-    const found = table.findOne('code', q);
-    if (!found) throw new LibraryError('desk.error.unknownReader', { query: q });
-    return { ...found, info: this.readerFrom(table, found.row) };
+    if (q.length > MAX_CODE_LENGTH) throw new LibraryError('error.codeTooLong', { length: q.length });
+    const table = this.readers();
+    let cachedRow = 0;
+    if (!(rowHint > 1) && opts.cache) {
+      cachedRow = Number(CacheService.getDocumentCache()?.get(this.readerRowKey(q)) ?? 0);
+      rowHint = cachedRow;
+    }
+    if (Number.isInteger(rowHint) && rowHint > 1) {
+      const row = table.readRow(rowHint);
+      if (row.length > 0 && matchCode(codeCandidates(q), table.get(row, 'code')) === 'exact') {
+        return this.checkedReader(rowHint, row);
+      }
+    }
+    const found = table.find('code', q);
+    if (!found) throw new LibraryError('desk.error.unknownReader', { query: echo(q) });
+    if (opts.cache) this.rememberReaderRow(table.text(found.row, 'code'), found.rowNumber);
+    return this.checkedReader(found.rowNumber, found.row);
   }
 
-  copyFrom(table: Table, row: Cell[]): DeskCopy {
+  private readerRowKey(code: string): string {
+    return `readerRow:${codeKey(code)}`;
+  }
+
+  /**
+   * Remembers where a reader's row is, for the next action that meets the reader through a book
+   * (a return with nobody at the desk): one cache write now saves a search then. The row is
+   * checked when read, so a sorted sheet costs one search, never a wrong reader.
+   */
+  rememberReaderRow(code: string, rowNumber: number): void {
+    CacheService.getDocumentCache()?.put(this.readerRowKey(code), String(rowNumber), 6 * 60 * 60);
+  }
+
+  /** A reader row whose "On loan" cell the desk can read, or rebuilt from the Copies sheet. */
+  private checkedReader(rowNumber: number, row: Cell[]): Located<ReaderAtDesk> {
+    const table = this.readers();
+    table.verify(row, isChoiceLabel, ['status', 'lastVisit']);
+    const info = this.readerFrom(row);
+    if (!info.holdingsKnown) {
+      // Not our text: either the columns moved (a fresh layout settles it) or the cell was edited.
+      if (!table.fresh) throw new StaleLayout('readers');
+      info.holdings = this.holdingsFromCopies(info.code);
+      info.holdingsKnown = true;
+    }
+    return { rowNumber, row, info };
+  }
+
+  /** What a reader holds, from the Copies sheet (a repair: one search and a few reads). */
+  holdingsFromCopies(code: string): HeldCopy[] {
+    const copies = this.copies();
+    const pattern = codeSearchPattern(code);
+    if (!pattern) return [];
+    const { rows } = copies.readRowsAt(copies.search('reader', pattern), 6, 20_000);
+    const out: HeldCopy[] = [];
+    for (const row of rows.values()) {
+      const c = this.copyFrom(row);
+      if (codeKey(c.reader) !== codeKey(code)) continue;
+      const title = this.title(c.titleId);
+      out.push({
+        inventory: c.inventory,
+        titleId: c.titleId,
+        kind: title?.kind ?? 'fiction',
+        label: titleLabel(title, c.titleId),
+        issued: null,
+        due: c.due,
+        loanId: c.loanId,
+        renewals: 0,
+      });
+    }
+    return out;
+  }
+
+  /** The reader with this code, or null (no refusal): a code scanned into the book field, say. */
+  readerOrNull(code: string, rowHint = 0, opts: { cache?: boolean } = {}): Located<ReaderAtDesk> | null {
+    try {
+      return this.reader(code, rowHint, opts);
+    } catch (e) {
+      if (e instanceof LibraryError && e.key === 'desk.error.unknownReader') return null;
+      throw e;
+    }
+  }
+
+  /** Rewrites the reader's "On loan" cell (and the last visit, in the same write when they are neighbours). */
+  writeHoldings(reader: Located<ReaderAtDesk>, holdings: HeldCopy[], visit = true): void {
+    const changes: RowValues = { onLoan: encodeHoldings(holdings) };
+    const readers = this.readers();
+    if (visit && readers.has('lastVisit')) changes.lastVisit = this.date(this.today);
+    readers.update(reader.rowNumber, changes);
+    reader.info.holdings = holdings;
+  }
+
+  // Copies --------------------------------------------------------------------------------------
+
+  copies(): Table {
+    return this.table('copies').require(...COPY_COLUMNS);
+  }
+
+  copyFrom(row: Cell[]): DeskCopy {
+    const table = this.copies();
     const status = choiceCode('copyStatus', table.get(row, 'status'));
     const reader = table.text(row, 'reader');
     return {
@@ -158,37 +248,134 @@ export class Desk {
   }
 
   copy(inventory: string): Located<DeskCopy> {
-    const q = inventory.trim();
+    return this.copyAndOther(inventory, '').copy;
+  }
+
+  /**
+   * The copy `inventory`, and whether the inventory number `other` is in the fund too, in one
+   * search (a replacement's number must be new).
+   */
+  copyAndOther(inventory: string, other: string): { copy: Located<DeskCopy>; otherExists: boolean } {
+    const q = String(inventory ?? '').trim();
     if (!q) throw new LibraryError('desk.error.empty');
-    const table = this.table('copies').require('inventory', 'titleId', 'status', 'reader', 'loanId', 'due');
-    const found = table.findOne('inventory', q);
-    if (!found) throw new LibraryError('desk.error.unknownCopy', { inventory: q });
-    return { ...found, info: this.copyFrom(table, found.row) };
+    const table = this.copies();
+    const [found, second] = other ? table.findEach('inventory', [q, other]) : [table.find('inventory', q), null];
+    if (!found) throw new LibraryError('desk.error.unknownCopy', { inventory: echo(q) });
+    table.verify(found.row, isChoiceLabel, ['status', 'due']);
+    return { copy: { ...found, info: this.copyFrom(found.row) }, otherExists: second !== null };
   }
 
-  /** The copies a reader holds now: one search on the copies' "on loan to" column, one read per copy. */
-  holdings(readerCode: string): Holding[] {
-    const table = this.table('copies');
-    return table.findRows('reader', readerCode).map((n) => {
-      const c = this.copyFrom(table, table.readRows(n, 1)[0]);
-      return { inventory: c.inventory, titleId: c.titleId, kind: this.title(c.titleId)?.kind ?? 'fiction', due: c.due };
-    });
+  // Titles --------------------------------------------------------------------------------------
+
+  titleFrom(table: Table, row: Cell[]): TitleInfo {
+    const grade = Number(table.get(row, 'grade'));
+    return {
+      titleId: table.text(row, 'titleId'),
+      kind: choiceCode('kind', table.get(row, 'kind')) ?? 'fiction',
+      author: table.has('author') ? table.text(row, 'author') : '',
+      title: table.has('title') ? table.text(row, 'title') : '',
+      grade: Number.isFinite(grade) && grade > 0 ? grade : null,
+      subject: table.has('subject') ? table.text(row, 'subject') : '',
+    };
   }
 
-  limitFor(reader: DeskReader): number {
-    return this.wb.settings.loanLimit[reader.category];
+  private titleCacheKey(titleId: string): string {
+    return `title:${this.wb.layout.catalogueStamp}:${codeKey(titleId)}`;
   }
+
+  /**
+   * A title by its code: from the document cache (no Spreadsheet call), else one search and one read
+   * of the Catalogue, then cached. The cache key carries the catalogue's stamp, which an edit of the
+   * Catalogue sheet changes, so a corrected title or kind is never read from the cache.
+   */
+  title(titleId: string): TitleInfo | undefined {
+    const id = String(titleId ?? '').trim();
+    if (!id) return undefined;
+    const memo = this.titleMemo.get(codeKey(id));
+    if (memo !== undefined) return memo ?? undefined;
+    const cache = CacheService.getDocumentCache();
+    const cached = cache?.get(this.titleCacheKey(id));
+    if (cached) {
+      try {
+        const info = JSON.parse(cached) as TitleInfo;
+        this.titleMemo.set(codeKey(id), info);
+        return info;
+      } catch {
+        // A damaged cache entry is read again from the sheet.
+      }
+    }
+    const table = this.table('titles').require('titleId', 'kind');
+    const found = table.find('titleId', id);
+    const info = found ? this.titleFrom(table, found.row) : null;
+    this.titleMemo.set(codeKey(id), info);
+    if (info) cache?.put(this.titleCacheKey(id), JSON.stringify(info), TITLE_CACHE_SECONDS);
+    return info ?? undefined;
+  }
+
+  /**
+   * Several titles at once: one cache read for all, and for those not cached one search and a few
+   * reads of the Catalogue (then one cache write).
+   */
+  titlesOf(ids: string[]): Map<string, TitleInfo> {
+    const out = new Map<string, TitleInfo>();
+    const wanted = [...new Set(ids.map((x) => String(x ?? '').trim()).filter(Boolean))];
+    const missing: string[] = [];
+    for (const id of wanted) {
+      const memo = this.titleMemo.get(codeKey(id));
+      if (memo) out.set(codeKey(id), memo);
+      else if (memo === undefined) missing.push(id);
+    }
+    if (missing.length === 0) return out;
+    const cache = CacheService.getDocumentCache();
+    const cached = cache?.getAll(missing.map((id) => this.titleCacheKey(id))) ?? {};
+    const toRead: string[] = [];
+    for (const id of missing) {
+      const text = cached[this.titleCacheKey(id)];
+      if (text) {
+        const info = JSON.parse(text) as TitleInfo;
+        this.titleMemo.set(codeKey(id), info);
+        out.set(codeKey(id), info);
+      } else toRead.push(id);
+    }
+    if (toRead.length === 0) return out;
+    const table = this.table('titles').require('titleId', 'kind');
+    const patterns = toRead.map((id) => codeSearchPattern(id)).filter((p): p is string => !!p);
+    const found = patterns.length > 0 ? table.search('titleId', patterns.map((p) => `(?:${p})`).join('|')) : [];
+    const { rows } = table.readRowsAt(found, 3, 20_000);
+    const read: TitleInfo[] = [];
+    for (const row of rows.values()) {
+      const info = this.titleFrom(table, row);
+      if (!toRead.some((id) => codeKey(id) === codeKey(info.titleId))) continue;
+      read.push(info);
+      out.set(codeKey(info.titleId), info);
+    }
+    for (const id of toRead) if (!out.has(codeKey(id))) this.titleMemo.set(codeKey(id), null);
+    this.rememberTitles(read);
+    return out;
+  }
+
+  /** Titles already read in this execution (by a whole-catalogue read) join the cache together. */
+  rememberTitles(titles: TitleInfo[]): void {
+    const values: Record<string, string> = {};
+    for (const info of titles) {
+      this.titleMemo.set(codeKey(info.titleId), info);
+      values[this.titleCacheKey(info.titleId)] = JSON.stringify(info);
+    }
+    if (titles.length > 0) CacheService.getDocumentCache()?.putAll(values, TITLE_CACHE_SECONDS);
+  }
+
+  // The form ------------------------------------------------------------------------------------
 
   overdueDays(due: DayKey | null): number {
     if (!due) return 0;
-    return daysOverdue(due, this.today, this.schedule(), this.wb.settings.overdueOpenDaysOnly);
+    return daysOverdue(due, this.today, this.wb.schedule(), this.wb.settings.overdueOpenDaysOnly);
   }
 
-  loanView(h: Holding): LoanView {
+  loanView(h: HeldCopy): LoanView {
     const days = this.overdueDays(h.due);
     return {
       inventory: h.inventory,
-      title: titleLabel(this.title(h.titleId), h.titleId),
+      title: h.label || h.titleId,
       due: this.show(h.due),
       overdue: days > 0,
       daysOverdue: days,
@@ -196,351 +383,49 @@ export class Desk {
     };
   }
 
-  form(reader: DeskReader, holdings: Holding[] = this.holdings(reader.code)): ReaderForm {
-    const loans = holdings.map((h) => this.loanView(h)).sort((a, b) => Number(b.overdue) - Number(a.overdue));
+  form(reader: Located<ReaderAtDesk>): ReaderForm {
+    const r = reader.info;
+    const loans = r.holdings
+      .map((h) => this.loanView(h))
+      .sort((a, b) => Number(b.overdue) - Number(a.overdue) || b.daysOverdue - a.daysOverdue);
     return {
-      code: reader.code,
-      name: reader.name,
-      category: choiceLabel(this.lang, 'category', reader.category),
-      className: reader.className,
-      left: reader.status === 'left',
+      code: r.code,
+      name: r.name,
+      category: choiceLabel(this.lang, 'category', r.category),
+      className: r.className,
+      left: r.status === 'left',
       loans,
       overdueCount: loans.filter((l) => l.overdue).length,
+      row: reader.rowNumber,
     };
   }
 
-  /** The open loan of a copy: its loan ID on the copy row, else the last open loan of that copy. */
-  openLoan(copy: DeskCopy): Located<{ loanId: string; renewals: number; issued: DayKey | null; due: DayKey | null }> {
-    const loans = this.table('loans').require('loanId', 'inventory', 'reader', 'issued', 'due', 'returned', 'status');
-    let found = copy.loanId ? loans.findOne('loanId', copy.loanId) : null;
-    // The copy's pointer must lead to an open loan of this very copy, else search its loans.
-    if (
-      found &&
-      (normalise(loans.text(found.row, 'inventory')) !== normalise(copy.inventory) ||
-        choiceCode('loanStatus', loans.get(found.row, 'status')) !== 'open')
-    ) {
-      found = null;
-    }
-    if (!found) {
-      const rows = loans.findRows('inventory', copy.inventory).reverse();
-      for (const n of rows) {
-        const row = loans.readRows(n, 1)[0];
-        const status = choiceCode('loanStatus', loans.get(row, 'status'));
-        if (status === 'open' || (status === null && !this.day(loans.get(row, 'returned')))) {
-          found = { rowNumber: n, row };
-          break;
-        }
-      }
-    }
-    if (!found)
-      throw new LibraryError('desk.error.loanMissing', { loanId: copy.loanId || '—', inventory: copy.inventory });
-    const renewals = Number(loans.get(found.row, 'renewals'));
-    return {
-      ...found,
-      info: {
-        loanId: loans.text(found.row, 'loanId'),
-        renewals: Number.isFinite(renewals) ? renewals : 0,
-        issued: this.day(loans.get(found.row, 'issued')),
-        due: this.day(loans.get(found.row, 'due')),
-      },
-    };
-  }
-
-  /** Every desk service is a visit of that reader; several services in one day are one visit. */
-  countVisit(reader: Located<DeskReader>): void {
-    const readers = this.table('readers');
-    if (!readers.has('lastVisit')) return;
-    if (this.day(readers.get(reader.row, 'lastVisit')) === this.today) return;
-    this.table('visits').append([
-      {
-        date: this.date(this.today),
-        reader: reader.info.code,
-        class: reader.info.className,
-        kind: choiceLabel(this.lang, 'visitKind', 'desk'),
-        count: 1,
-      },
-    ]);
-    readers.update(reader.rowNumber, { lastVisit: this.date(this.today) });
-  }
+  // Writing -------------------------------------------------------------------------------------
 
   /**
    * Every column a desk action writes, checked before the first write: a sheet missing one is a
    * clear message and nothing is written, never half an action.
    */
   prepareWrites(): void {
-    this.table('loans').require(
-      'loanId',
-      'inventory',
-      'title',
-      'reader',
-      'issued',
-      'due',
-      'returned',
-      'renewals',
-      'status',
-      'note',
-      'librarian',
-    );
-    this.table('copies').require(
-      'inventory',
-      'titleId',
-      'status',
-      'condition',
-      'received',
-      'source',
-      'price',
-      'reader',
-      'loanId',
-      'due',
-    );
-    this.table('readers').require('code', 'name', 'category', 'class', 'status');
-    this.table('visits').require('date', 'reader', 'class', 'kind', 'count');
+    this.table('loans').require('loanId', 'inventory', 'title', 'reader', 'issued', 'due', 'returned', 'status');
+    this.copies();
+    this.readers();
     this.table('log').require('time', 'user', 'action', 'details');
   }
 
-  log(action: string, details: string): void {
-    logAction(this.wb, action, details);
+  log(action: LogAction, params: Record<string, string | number>): void {
+    logEvent(this.wb, action, params);
   }
 
   librarian(): string {
-    return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
+    return currentUserEmail();
   }
 
   newLoanId(): string {
     return `L${this.today.replace(/-/g, '')}-${Utilities.getUuid().replace(/-/g, '').slice(0, 6).toUpperCase()}`;
   }
-}
 
-/** Result of a desk action: the message to show and the reader form to redraw. */
-export interface DeskResult {
-  message: string;
-  warning?: string;
-  form?: ReaderForm;
-  /** A reader card was scanned instead of a book: the form is that reader's, now at the desk. */
-  switched?: boolean;
-}
-
-export function issue(desk: Desk, readerCode: string, inventory: string): DeskResult {
-  const reader = desk.reader(readerCode);
-  const copy = desk.copy(inventory);
-  const title = desk.title(copy.info.titleId);
-  const kind = title?.kind ?? 'fiction';
-  const holdings = desk.holdings(reader.info.code);
-  let holderName = '';
-  let holderClass = '';
-  if (copy.info.reader) {
-    const holder = desk.table('readers').findOne('code', copy.info.reader);
-    if (holder) {
-      holderName = desk.table('readers').text(holder.row, 'name');
-      holderClass = desk.table('readers').text(holder.row, 'class');
-    }
+  label<E extends Parameters<typeof choiceLabel>[1]>(e: E, code: Parameters<typeof choiceLabel<E>>[2]): string {
+    return choiceLabel(this.lang, e, code);
   }
-  checkIssue({
-    reader: reader.info,
-    copy: copy.info,
-    kind,
-    holdings,
-    limit: desk.limitFor(reader.info),
-    holderName,
-    holderClass,
-    dueLabel: desk.show(copy.info.due),
-    statusLabel: choiceLabel(desk.lang, 'copyStatus', copy.info.status),
-  });
-  const due = dueDate(desk.today, kind, desk.wb.settings, desk.schedule());
-  const loanId = desk.newLoanId();
-  const label = titleLabel(title, copy.info.titleId);
-  desk.table('loans').append([
-    {
-      loanId,
-      inventory: copy.info.inventory,
-      title: label,
-      reader: reader.info.code,
-      issued: desk.date(desk.today),
-      due: desk.date(due),
-      renewals: 0,
-      status: choiceLabel(desk.lang, 'loanStatus', 'open'),
-      librarian: desk.librarian(),
-    },
-  ]);
-  desk.table('copies').update(copy.rowNumber, {
-    status: choiceLabel(desk.lang, 'copyStatus', 'onLoan'),
-    reader: reader.info.code,
-    loanId,
-    due: desk.date(due),
-  });
-  desk.countVisit(reader);
-  desk.log('issue', `${copy.info.inventory} → ${reader.info.code} (${loanId}), due ${due}`);
-  const now = [...holdings, { inventory: copy.info.inventory, titleId: copy.info.titleId, kind, due }];
-  return {
-    message: t(desk.lang, 'desk.issued', {
-      title: label,
-      inventory: copy.info.inventory,
-      reader: reader.info.name,
-      due: desk.show(due),
-    }),
-    form: desk.form(reader.info, now),
-  };
-}
-
-/** Return by scanning the copy only; says whose it was, so a book handed in by someone else is noticed. */
-export function giveBack(desk: Desk, inventory: string, readerAtDesk = ''): DeskResult {
-  const copy = desk.copy(inventory);
-  if (copy.info.status !== 'onLoan' && !copy.info.reader) {
-    throw new LibraryError('desk.error.notOnLoan', { inventory: copy.info.inventory });
-  }
-  // A copy marked on loan by hand, with no loan row, still comes back to the shelf (and the log says so).
-  let loan: ReturnType<Desk['openLoan']> | null = null;
-  try {
-    loan = desk.openLoan(copy.info);
-  } catch (e) {
-    if (!isLibraryError(e) || e.key !== 'desk.error.loanMissing') throw e;
-  }
-  const loans = desk.table('loans');
-  const holderCode = copy.info.reader || (loan ? loans.text(loan.row, 'reader') : '');
-  const holder = holderCode ? desk.table('readers').findOne('code', holderCode) : null;
-  const holderInfo = holder ? desk.readerFrom(desk.table('readers'), holder.row) : null;
-  if (loan) {
-    loans.update(loan.rowNumber, {
-      returned: desk.date(desk.today),
-      status: choiceLabel(desk.lang, 'loanStatus', 'returned'),
-    });
-  }
-  desk.table('copies').update(copy.rowNumber, {
-    status: choiceLabel(desk.lang, 'copyStatus', 'available'),
-    reader: '',
-    loanId: '',
-    due: '',
-  });
-  // The visit is of whoever stands at the desk: the reader there, else the one who had the book.
-  const visitor = readerAtDesk.trim() ? desk.table('readers').findOne('code', readerAtDesk.trim()) : holder;
-  if (visitor) desk.countVisit({ ...visitor, info: desk.readerFrom(desk.table('readers'), visitor.row) });
-  desk.log('return', `${copy.info.inventory} ← ${holderCode} (${loan ? loan.info.loanId : 'no loan row'})`);
-  const label = titleLabel(desk.title(copy.info.titleId), copy.info.titleId);
-  const name = holderInfo?.name ?? holderCode;
-  const other = readerAtDesk.trim() !== '' && normalise(readerAtDesk) !== normalise(holderCode);
-  const late = loan?.info.due ? desk.overdueDays(loan.info.due) : desk.overdueDays(copy.info.due);
-  const message = other
-    ? t(desk.lang, 'desk.returnedOther', {
-        title: label,
-        inventory: copy.info.inventory,
-        reader: name,
-        class: holderInfo?.className ?? '',
-      })
-    : t(desk.lang, 'desk.returned', { title: label, inventory: copy.info.inventory, reader: name });
-  const result: DeskResult = {
-    message: late > 0 ? `${message} ${t(desk.lang, 'desk.returnedLate', { days: late })}` : message,
-  };
-  if (!loan) result.message += ` ${t(desk.lang, 'desk.returnedNoLoan', { inventory: copy.info.inventory })}`;
-  if (other || !loan) result.warning = result.message;
-  const shown = other ? readerAtDesk : holderCode;
-  if (shown) {
-    const r = desk.table('readers').findOne('code', shown.trim());
-    if (r) result.form = desk.form(desk.readerFrom(desk.table('readers'), r.row));
-  }
-  return result;
-}
-
-export function renew(desk: Desk, inventory: string): DeskResult {
-  const copy = desk.copy(inventory);
-  if (copy.info.status !== 'onLoan' && !copy.info.reader) {
-    throw new LibraryError('desk.error.notOnLoan', { inventory: copy.info.inventory });
-  }
-  const loan = desk.openLoan(copy.info);
-  const kind = desk.title(copy.info.titleId)?.kind ?? 'fiction';
-  const currentDue = loan.info.due ?? copy.info.due ?? desk.today;
-  const newDue = renewedDue(desk.today, kind, desk.wb.settings, desk.schedule());
-  const late = desk.overdueDays(currentDue);
-  if (currentDue < desk.today) {
-    // An overdue book is handed in (and may be issued again): a renewal must not hide the debt.
-    throw new LibraryError('desk.error.renewOverdue', { inventory: copy.info.inventory, days: late || 1 });
-  }
-  checkRenew({
-    inventory: copy.info.inventory,
-    kind,
-    renewals: loan.info.renewals,
-    maxRenewals: desk.wb.settings.maxRenewals,
-    currentDue,
-    newDue,
-    dueLabel: desk.show(currentDue),
-  });
-  desk.table('loans').update(loan.rowNumber, { due: desk.date(newDue), renewals: loan.info.renewals + 1 });
-  desk.table('copies').update(copy.rowNumber, { due: desk.date(newDue) });
-  desk.log('renew', `${copy.info.inventory} (${loan.info.loanId}): ${currentDue} → ${newDue}`);
-  const label = titleLabel(desk.title(copy.info.titleId), copy.info.titleId);
-  const result: DeskResult = {
-    message: t(desk.lang, 'desk.renewed', { title: label, inventory: copy.info.inventory, due: desk.show(newDue) }),
-  };
-  const r = desk.table('readers').findOne('code', copy.info.reader);
-  if (r) {
-    const info = desk.readerFrom(desk.table('readers'), r.row);
-    desk.countVisit({ ...r, info });
-    result.form = desk.form(info);
-  }
-  return result;
-}
-
-/**
- * A lost book: the loan is closed as lost (or lost and replaced), the copy is marked lost, and an
- * equal replacement, when accepted, joins the fund as a new copy of the same title.
- */
-export function markLost(desk: Desk, inventory: string, replacement = ''): DeskResult {
-  const copy = desk.copy(inventory);
-  if (copy.info.status !== 'onLoan' && !copy.info.reader) {
-    throw new LibraryError('desk.error.notOnLoan', { inventory: copy.info.inventory });
-  }
-  const repl = replacement.trim();
-  const copies = desk.table('copies');
-  if (repl && copies.findRows('inventory', repl).length > 0) {
-    throw new LibraryError('desk.error.replacementExists', { inventory: repl });
-  }
-  const loan = desk.openLoan(copy.info);
-  const loans = desk.table('loans');
-  const holderCode = copy.info.reader || loans.text(loan.row, 'reader');
-  loans.update(loan.rowNumber, {
-    returned: desk.date(desk.today),
-    status: choiceLabel(desk.lang, 'loanStatus', repl ? 'replaced' : 'lost'),
-    note: [loans.text(loan.row, 'note'), repl ? `→ ${repl}` : ''].filter(Boolean).join('; '),
-  });
-  copies.update(copy.rowNumber, {
-    status: choiceLabel(desk.lang, 'copyStatus', 'lost'),
-    reader: '',
-    loanId: '',
-    due: '',
-  });
-  if (repl) {
-    copies.append([
-      {
-        inventory: repl,
-        titleId: copy.info.titleId,
-        status: choiceLabel(desk.lang, 'copyStatus', 'available'),
-        condition: choiceLabel(desk.lang, 'condition', 'new'),
-        received: desk.date(desk.today),
-        source: `${copy.info.inventory} (${loan.info.loanId})`,
-        price: copies.get(copy.row, 'price'),
-      },
-    ]);
-  }
-  desk.log(
-    'lost',
-    `${copy.info.inventory} of ${holderCode} (${loan.info.loanId})${repl ? `, replaced by ${repl}` : ''}`,
-  );
-  const holder = desk.table('readers').findOne('code', holderCode);
-  const name = holder ? desk.table('readers').text(holder.row, 'name') : holderCode;
-  const label = titleLabel(desk.title(copy.info.titleId), copy.info.titleId);
-  const result: DeskResult = {
-    message: repl
-      ? t(desk.lang, 'desk.lostReplaced', {
-          title: label,
-          inventory: copy.info.inventory,
-          reader: name,
-          replacement: repl,
-        })
-      : t(desk.lang, 'desk.lost', { title: label, inventory: copy.info.inventory, reader: name }),
-  };
-  if (holder) {
-    const info = desk.readerFrom(desk.table('readers'), holder.row);
-    desk.countVisit({ ...holder, info });
-    result.form = desk.form(info);
-  }
-  return result;
 }

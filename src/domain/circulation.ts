@@ -5,6 +5,7 @@
 import type { DayKey } from '../dates';
 import { LibraryError } from '../errors';
 import type { EnumCode } from '../schema';
+import type { HeldCopy } from './holdings';
 
 export type Category = EnumCode<'category'>;
 export type CopyStatus = EnumCode<'copyStatus'>;
@@ -28,27 +29,33 @@ export interface DeskCopy {
   due: DayKey | null;
 }
 
-/** A copy the reader holds now. */
-export interface Holding {
-  inventory: string;
-  titleId: string;
-  kind: Kind;
-  due: DayKey | null;
-}
+/** A copy the reader holds now (see holdings.ts for the full record kept on the reader's row). */
+export type Holding = Pick<HeldCopy, 'inventory' | 'titleId' | 'kind' | 'due'>;
 
 export interface IssueContext {
   reader: DeskReader;
   copy: DeskCopy;
   kind: Kind;
-  /** What the reader holds now (from the copies on loan to them). */
+  /** What the reader holds now. */
   holdings: Holding[];
   limit: number;
-  /** Names shown in a refusal for the copy's current holder. */
-  holderName?: string;
-  holderClass?: string;
+  /** Today, for the overdue warning. */
+  today?: DayKey;
+  /** The copy's current holder as the librarian reads it: "Name (class)", or just a name. */
+  holder?: string;
   /** The status label in the librarian's language, for a refusal. */
   statusLabel?: string;
   dueLabel?: string;
+  /** Handing out a class set: a second copy of a title the pupil holds is refused, not warned about. */
+  classSet?: boolean;
+}
+
+/** What the librarian should know about an issue that goes ahead. */
+export interface IssueWarnings {
+  /** Copies of the same title the reader already holds. */
+  sameTitle: string[];
+  /** How many of the reader's books are overdue. */
+  overdue: number;
 }
 
 /** Textbooks are issued as class sets for the year and do not count towards the loan limit. */
@@ -56,14 +63,19 @@ export function countsTowardsLimit(kind: Kind): boolean {
   return kind !== 'textbook';
 }
 
-export function checkIssue(c: IssueContext): void {
+const sameCode = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
+
+/**
+ * Whether a copy may go to a reader: a refusal (LibraryError) when it may not, else what the
+ * librarian should be warned about (the same title already held, books overdue).
+ */
+export function checkIssue(c: IssueContext): IssueWarnings {
   const { reader, copy } = c;
   if (reader.status === 'left') throw new LibraryError('desk.error.readerLeft', { reader: reader.name });
   if (copy.status === 'onLoan' || copy.reader !== '') {
     throw new LibraryError('desk.error.onLoan', {
       inventory: copy.inventory,
-      reader: c.holderName || copy.reader,
-      class: c.holderClass ?? '',
+      holder: c.holder || copy.reader,
       due: c.dueLabel ?? copy.due ?? '',
     });
   }
@@ -77,6 +89,14 @@ export function checkIssue(c: IssueContext): void {
     const count = c.holdings.filter((h) => countsTowardsLimit(h.kind)).length;
     if (count >= c.limit) throw new LibraryError('desk.error.limit', { reader: reader.name, count, limit: c.limit });
   }
+  const sameTitle = c.holdings.filter((h) => sameCode(h.titleId, copy.titleId)).map((h) => h.inventory);
+  if (c.classSet && sameTitle.length > 0) {
+    throw new LibraryError('desk.error.alreadyHasTitle', { reader: reader.name, inventory: sameTitle.join(', ') });
+  }
+  return {
+    sameTitle,
+    overdue: c.today ? c.holdings.filter((h) => h.due !== null && c.today && h.due < c.today).length : 0,
+  };
 }
 
 /** Textbooks a pupil still holds past their due date (last year's set not handed in). */

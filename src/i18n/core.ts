@@ -185,8 +185,46 @@ export const core = defineMessages({
     'error.busy': 'Another action is still running. Try again in a moment.',
     'error.unexpected': 'Something went wrong: {message}',
     // Language
-    'language.changed': 'The language is now English. Sheet names stay as they are; new headers and lists use English.',
+    'language.changed':
+      'The workbook is now in English: sheet names, headers, lists and statuses. Reload the page (F5) to see the Library menu in English: Sheets builds menus only when a spreadsheet opens.',
     'about.text': 'School library in Google Sheets. Version {version}.',
+    'menu.check': 'Check the workbook',
+    'menu.debtors.print': 'Print debtor lists (a page per class)',
+    'col.readers.onLoan': 'On loan (kept by the desk)',
+    'error.codeTooLong':
+      'That is {length} characters, too long for a code: scan the card or the book again, or type its code.',
+    'error.queryTooLong':
+      'That is {length} characters, too long to search for: type a code, a class or part of a name.',
+    'error.ambiguousCode':
+      '“{typed}” may mean any of these codes: {codes}. Type the code exactly as it is written on the card or the book.',
+    'setup.closedDays':
+      'The Closed days sheet now lists {count} holidays and vacations of the {year} school year. The government moves days off by decree each year: check them.',
+    'setup.noVacations':
+      "The school vacations of {year} are not known to the program yet: add them to Closed days from the Ministry's order.",
+    'setup.holdings': 'The “On loan” record of {count} readers was rebuilt from the Copies sheet.',
+    'setup.holdingsProtected':
+      'Kept by the desk: what each reader holds now. Check the workbook compares it with Copies; Set up rebuilds it.',
+    'note.classUnknown':
+      'Class “{class}” is not on the Classes sheet: the pupil has no class teacher to be emailed and is reported by Check the workbook until the class is added there (or the spelling here is fixed).',
+    'holiday.newYear': 'New Year',
+    'holiday.christmas': 'Orthodox Christmas',
+    'holiday.womensDay': "International Women's Day",
+    'holiday.constitutionDay': 'Constitution Day',
+    'holiday.nauryz': 'Nauryz',
+    'holiday.unityDay': 'Day of Unity of the People of Kazakhstan',
+    'holiday.defenderDay': 'Defender of the Fatherland Day',
+    'holiday.victoryDay': 'Victory Day',
+    'holiday.capitalDay': 'Capital Day',
+    'holiday.republicDay': 'Republic Day',
+    'holiday.independenceDay': 'Independence Day',
+    'holiday.kurbanAit': 'Kurban ait (first day)',
+    'holiday.autumn': 'Autumn school vacation',
+    'holiday.winter': 'Winter school vacation',
+    'holiday.spring': 'Spring school vacation',
+    'closed.note.holiday': '{name}. The government moves days off by decree each year: check.',
+    'closed.note.moved':
+      '{name}: the day off for {from}, which falls on a weekend. The government moves days off by decree each year: check.',
+    'closed.note.vacation': "{name} (order of the Ministry of Enlightenment). Check it against this year's order.",
   },
   kk: {
     'app.name': 'Кітапхана',
@@ -362,8 +400,45 @@ export const core = defineMessages({
     'error.busy': 'Басқа әрекет әлі орындалып жатыр. Сәлден кейін қайталаңыз.',
     'error.unexpected': 'Қате шықты: {message}',
     'language.changed':
-      'Енді интерфейс тілі — қазақша. Парақ атаулары өзгермейді; жаңа бағандар мен тізімдер қазақша болады.',
+      'Кесте енді қазақ тілінде: парақ атаулары, тақырыптар, тізімдер мен күйлер. «Кітапхана» мәзірін қазақша көру үшін бетті қайта жүктеңіз (F5): Sheets мәзірді кесте ашылғанда ғана құрады.',
     'about.text': 'Google Sheets-тегі мектеп кітапханасы. Нұсқа {version}.',
+    'menu.check': 'Кестені тексеру',
+    'menu.debtors.print': 'Қарыздарлар тізімін басып шығару (әр сыныпқа бір бет)',
+    'col.readers.onLoan': 'Қолындағы кітаптар (үстел жүргізеді)',
+    'error.codeTooLong':
+      'Бұл {length} таңба — код үшін тым ұзын: билетті не кітапты қайта сканерлеңіз немесе кодын теріңіз.',
+    'error.queryTooLong':
+      'Бұл {length} таңба — іздеуге тым ұзын: кодты, сыныпты немесе аты-жөнінің бір бөлігін теріңіз.',
+    'error.ambiguousCode':
+      '«{typed}» мына кодтардың кез келгені болуы мүмкін: {codes}. Кодты билетте не кітапта жазылғандай дәл теріңіз.',
+    'setup.closedDays':
+      '«Жабық күндер» парағына {year} оқу жылының {count} мереке және демалыс күні қосылды. Үкімет демалыс күндерін жыл сайын қаулымен ауыстырады: оларды тексеріңіз.',
+    'setup.noVacations':
+      '{year} оқу жылының демалыс күндері бағдарламаға әлі белгісіз: оларды министрлік бұйрығы бойынша «Жабық күндер» парағына қосыңыз.',
+    'setup.holdings': '{count} оқырманның «Қолындағы кітаптар» жазбасы «Даналар» парағы бойынша қайта құрылды.',
+    'setup.holdingsProtected':
+      'Мұны үстел жүргізеді: әр оқырманның қолындағы кітаптар. «Кестені тексеру» оны «Даналар» парағымен салыстырады, баптау қайта құрады.',
+    'note.classUnknown':
+      '«{class}» сыныбы «Сыныптар» парағында жоқ: сынып сонда қосылмайынша (немесе мұндағы жазылуы түзетілмейінше) оқушының хат алатын сынып жетекшісі жоқ, «Кестені тексеру» бұл туралы хабарлайды.',
+    'holiday.newYear': 'Жаңа жыл',
+    'holiday.christmas': 'Православиелік Рождество',
+    'holiday.womensDay': 'Халықаралық әйелдер күні',
+    'holiday.constitutionDay': 'Конституция күні',
+    'holiday.nauryz': 'Наурыз мейрамы',
+    'holiday.unityDay': 'Қазақстан халқының бірлігі күні',
+    'holiday.defenderDay': 'Отан қорғаушы күні',
+    'holiday.victoryDay': 'Жеңіс күні',
+    'holiday.capitalDay': 'Астана күні',
+    'holiday.republicDay': 'Республика күні',
+    'holiday.independenceDay': 'Тәуелсіздік күні',
+    'holiday.kurbanAit': 'Құрбан айт (бірінші күні)',
+    'holiday.autumn': 'Күзгі демалыс',
+    'holiday.winter': 'Қысқы демалыс',
+    'holiday.spring': 'Көктемгі демалыс',
+    'closed.note.holiday': '{name}. Үкімет демалыс күндерін жыл сайын қаулымен ауыстырады: тексеріңіз.',
+    'closed.note.moved':
+      '{name}: демалыс күнге түскен {from} күнінің орнына. Үкімет демалыс күндерін жыл сайын қаулымен ауыстырады: тексеріңіз.',
+    'closed.note.vacation': '{name} (Оқу-ағарту министрлігінің бұйрығы). Биылғы бұйрықпен тексеріңіз.',
   },
   ru: {
     'app.name': 'Библиотека',
@@ -538,7 +613,43 @@ export const core = defineMessages({
     'error.busy': 'Выполняется другое действие. Повторите через минуту.',
     'error.unexpected': 'Произошла ошибка: {message}',
     'language.changed':
-      'Язык интерфейса — русский. Названия листов не меняются; новые столбцы и списки будут на русском.',
+      'Таблица теперь на русском: названия листов, заголовки, списки и статусы. Перезагрузите страницу (F5), чтобы увидеть меню «Библиотека» на русском: Таблицы строят меню только при открытии.',
     'about.text': 'Школьная библиотека в Google Таблицах. Версия {version}.',
+    'menu.check': 'Проверить таблицу',
+    'menu.debtors.print': 'Печать списков должников (по странице на класс)',
+    'col.readers.onLoan': 'На руках (ведёт выдача)',
+    'error.codeTooLong':
+      'Здесь {length} символов — слишком длинно для кода: отсканируйте билет или книгу ещё раз или введите код.',
+    'error.queryTooLong': 'Здесь {length} символов — слишком длинно для поиска: введите код, класс или часть имени.',
+    'error.ambiguousCode':
+      '«{typed}» может означать любой из кодов: {codes}. Введите код точно так, как он написан на билете или книге.',
+    'setup.closedDays':
+      'На лист «Нерабочие дни» добавлены праздники и каникулы {year} учебного года: {count}. Правительство каждый год переносит выходные постановлением — проверьте их.',
+    'setup.noVacations':
+      'Каникулы {year} учебного года программе пока неизвестны: добавьте их на лист «Нерабочие дни» по приказу министерства.',
+    'setup.holdings': 'Запись «На руках» восстановлена по листу «Экземпляры» у читателей: {count}.',
+    'setup.holdingsProtected':
+      'Ведётся выдачей: что у каждого читателя на руках. «Проверить таблицу» сверяет это с «Экземплярами», настройка восстанавливает.',
+    'note.classUnknown':
+      'Класса «{class}» нет на листе «Классы»: пока его туда не добавят (или не исправят написание здесь), у ученика нет классного руководителя для писем, и «Проверить таблицу» сообщает об этом.',
+    'holiday.newYear': 'Новый год',
+    'holiday.christmas': 'Православное Рождество',
+    'holiday.womensDay': 'Международный женский день',
+    'holiday.constitutionDay': 'День Конституции',
+    'holiday.nauryz': 'Наурыз мейрамы',
+    'holiday.unityDay': 'День единства народа Казахстана',
+    'holiday.defenderDay': 'День защитника Отечества',
+    'holiday.victoryDay': 'День Победы',
+    'holiday.capitalDay': 'День столицы',
+    'holiday.republicDay': 'День Республики',
+    'holiday.independenceDay': 'День Независимости',
+    'holiday.kurbanAit': 'Курбан айт (первый день)',
+    'holiday.autumn': 'Осенние каникулы',
+    'holiday.winter': 'Зимние каникулы',
+    'holiday.spring': 'Весенние каникулы',
+    'closed.note.holiday': '{name}. Правительство каждый год переносит выходные постановлением: проверьте.',
+    'closed.note.moved':
+      '{name}: перенос с {from}, выпавшего на выходной. Правительство каждый год переносит выходные постановлением: проверьте.',
+    'closed.note.vacation': '{name} (приказ Министерства просвещения). Сверьте с приказом этого года.',
   },
 });

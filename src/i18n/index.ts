@@ -2,12 +2,14 @@
  * The message catalogue: every string a librarian or a class teacher sees comes from here, in Kazakh
  * (the default), Russian or English. Features add their own tables to CATALOGUE.
  */
+import { checkMessages } from '../check/messages';
 import { debtorsMessages } from '../debtors/messages';
 import { deskMessages } from '../desk/messages';
+import { logMessages } from '../sheets/log-messages';
 import { core } from './core';
 
 /** Every feature's messages; add a feature's table here. */
-const CATALOGUE = [core, deskMessages, debtorsMessages] as const;
+const CATALOGUE = [core, deskMessages, debtorsMessages, logMessages, checkMessages] as const;
 
 type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof CATALOGUE)[number]>;

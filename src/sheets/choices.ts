@@ -25,3 +25,8 @@ export function choiceCode<E extends EnumName>(e: E, value: unknown): EnumCode<E
 export function choiceLabel<E extends EnumName>(lang: Lang, e: E, code: EnumCode<E>): string {
   return t(lang, enumKey(e, code));
 }
+
+/** True when a cell holds one of the list's labels (in any language) or codes. */
+export function isChoiceLabel(e: EnumName, value: unknown): boolean {
+  return table(e).has(normalise(value));
+}

@@ -1,7 +1,41 @@
-/** The audit log: who did what, and when. One appended row per action. */
+/**
+ * The audit log: who did what, and when, one appended row per action, written so the librarian can
+ * read it: the action named in her language, the details as a short sentence (reader, copy, dates
+ * as dd.MM.yyyy), never English keys or JSON.
+ */
+import { type MessageKey, messageKeys, t } from '../i18n';
+import { currentUserEmail } from './user';
 import type { Workbook } from './workbook';
 
+/** Actions with a sentence in the catalogue: `log.<action>` names it, `log.<action>.details` tells it. */
+export type LogAction =
+  | 'setup'
+  | 'language'
+  | 'issue'
+  | 'return'
+  | 'returnNoLoan'
+  | 'renew'
+  | 'lost'
+  | 'lostReplaced'
+  | 'classIssue'
+  | 'override'
+  | 'visit'
+  | 'check';
+
+const known = new Set(messageKeys());
+
+/** The action's name in the workbook's language (a key the catalogue does not know is kept as it is). */
+export function actionLabel(wb: Workbook, action: string): string {
+  const key = `log.${action}`;
+  return known.has(key) ? t(wb.lang, key as MessageKey) : action;
+}
+
+/** Appends a row: the action's name and its details sentence filled with `params`. */
+export function logEvent(wb: Workbook, action: LogAction, params: Record<string, string | number> = {}): void {
+  logAction(wb, action, t(wb.lang, `log.${action}.details` as MessageKey, params));
+}
+
+/** Appends a row with details already written as a sentence. */
 export function logAction(wb: Workbook, action: string, details: string): void {
-  const user = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
-  wb.table('log').append([{ time: new Date(), user, action, details }]);
+  wb.table('log').append([{ time: new Date(), user: currentUserEmail(), action: actionLabel(wb, action), details }]);
 }

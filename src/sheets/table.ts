@@ -1,36 +1,52 @@
 /**
  * A sheet seen as a table: its header row names the columns, in any of the three languages, so a
- * librarian who reorders or inserts columns breaks nothing. Reads are one getValues; writes are one
- * setValues per contiguous block.
+ * librarian who reorders or inserts columns breaks nothing. Every method says what it costs in round
+ * trips to Google: a row is found with one TextFinder search on its code column (which also checks,
+ * for free, that the column still stands where the layout says), read with one getValues, written
+ * with one setValues per block of adjacent changed columns. Column formats are set once, by Setup:
+ * a write sets a format only for text a sheet would read as a formula (it starts with = + - @).
  */
+import { codeSearchPattern, MAX_CODE_LENGTH, pickCode } from '../domain/codes';
 import { LibraryError } from '../errors';
-import { allLanguages, type Lang, normalise, t } from '../i18n';
-import { type ColumnDef, headerKey, NUMBER_FORMATS, type SheetDef, sheetNameKey } from '../schema';
+import { type Lang, t } from '../i18n';
+import { type ColumnDef, headerKey, NUMBER_FORMATS, type SheetDef } from '../schema';
+import { isDateValue } from './dates';
+import type { SheetLayout } from './layout';
+import { planRowSpans } from './row-spans';
+import { headerLabels, mapHeader } from './sheet-lookup';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Cell = string | number | boolean | Date;
+export type RowValues = Record<string, Cell | undefined>;
 
 /** Rows added at a time when a sheet is full. */
 const GROW_BY = 500;
-export type RowValues = Record<string, Cell | undefined>;
 
-/** Where each known column stands (0-based), read from a header row. */
-export function mapHeader(def: SheetDef, header: unknown[], sheetName: string): Map<string, number> {
-  const byLabel = new Map<string, string>();
-  for (const col of def.columns) {
-    for (const label of allLanguages(headerKey(def.key, col.key))) byLabel.set(normalise(label), col.key);
+/**
+ * The layout said a column stands where it no longer does (the header was edited, or columns moved,
+ * and no trigger has told the layout yet). Thrown before anything is written; the caller reads the
+ * layout afresh and runs the action again.
+ */
+export class StaleLayout extends Error {
+  constructor(readonly sheetKey: string) {
+    super(`stale layout of ${sheetKey}`);
+    this.name = 'StaleLayout';
   }
-  const found = new Map<string, number>();
-  header.forEach((h, i) => {
-    const key = byLabel.get(normalise(h));
-    if (!key) return;
-    if (found.has(key)) {
-      throw new LibraryError('error.duplicateColumn', { sheet: sheetName, column: String(h).trim() });
-    }
-    found.set(key, i);
-  });
-  return found;
 }
+
+/** Text a sheet would read as a formula or a sign, unless its cell is plain text. */
+export function looksLikeFormula(v: unknown): boolean {
+  return typeof v === 'string' && /^[=+\-@]/.test(v);
+}
+
+/** Column letters of a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 export class Table {
   private constructor(
@@ -42,13 +58,21 @@ export class Table {
     readonly columns: Map<string, number>,
     /** How many columns the sheet uses (header width). */
     readonly width: number,
+    /** True when the columns were read from the header in this execution, not from the saved layout. */
+    readonly fresh: boolean,
   ) {}
 
+  /** Reads the header row (two calls): for Setup and for a layout being rebuilt. */
   static open(sheet: Sheet, def: SheetDef, lang: Lang): Table {
     const name = sheet.getName();
     const width = sheet.getLastColumn();
     const header = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] : [];
-    return new Table(sheet, def, lang, name, mapHeader(def, header, name), width);
+    return new Table(sheet, def, lang, name, mapHeader(def, header, name), width, true);
+  }
+
+  /** From the saved layout: no call. */
+  static fromLayout(sheet: Sheet, def: SheetDef, lang: Lang, layout: SheetLayout, fresh = false): Table {
+    return new Table(sheet, def, lang, layout.name, new Map(Object.entries(layout.columns)), layout.width, fresh);
   }
 
   has(key: string): boolean {
@@ -73,17 +97,8 @@ export class Table {
     return this;
   }
 
-  /** Every data row (below the header) with one getValues. */
-  readAll(): { rows: Cell[][]; firstRow: number } {
-    const last = this.sheet.getLastRow();
-    if (last < 2 || this.width === 0) return { rows: [], firstRow: 2 };
-    return { rows: this.sheet.getRange(2, 1, last - 1, this.width).getValues() as Cell[][], firstRow: 2 };
-  }
-
-  /** Reads rows `first`..`first+count-1` (1-based sheet rows). */
-  readRows(first: number, count: number): Cell[][] {
-    if (count <= 0 || this.width === 0) return [];
-    return this.sheet.getRange(first, 1, count, this.width).getValues() as Cell[][];
+  columnDef(key: string): ColumnDef | undefined {
+    return this.def.columns.find((c) => c.key === key);
   }
 
   get(row: Cell[], key: string): Cell {
@@ -104,29 +119,169 @@ export class Table {
     return row;
   }
 
-  private formatsFor(count: number): string[][] {
-    const formats = new Array(this.width).fill('General');
-    for (const col of this.def.columns) {
-      const i = this.columns.get(col.key);
-      if (i !== undefined) formats[i] = NUMBER_FORMATS[col.type];
-    }
-    return Array.from({ length: count }, () => formats.slice());
+  // Reading -----------------------------------------------------------------------------------
+
+  /** Every data row (below the header): getLastRow and one getValues. */
+  readAll(): { rows: Cell[][]; firstRow: number } {
+    return this.readColumns();
   }
 
   /**
-   * Appends rows below the last one: one setNumberFormats (text columns stay plain text, so user text
-   * never becomes a number or a formula) and one setValues. Grows the sheet when it is full.
-   * Returns the sheet row number of the first appended row.
+   * Every data row, but only the span of columns that holds `keys` (all columns when none are named):
+   * a report reads the columns it needs, not every cell of a long sheet. Cells outside the span are
+   * undefined, so `get` and `text` work as on a whole row.
    */
-  append(rows: RowValues[]): number {
-    if (rows.length === 0) return 0;
-    const first = this.sheet.getLastRow() + 1;
-    this.ensureRows(first + rows.length - 1);
-    const range = this.sheet.getRange(first, 1, rows.length, this.width);
-    range.setNumberFormats(this.formatsFor(rows.length));
-    range.setValues(rows.map((r) => this.toRow(r)));
-    return first;
+  readColumns(...keys: string[]): { rows: Cell[][]; firstRow: number } {
+    const last = this.sheet.getLastRow();
+    if (last < 2 || this.width === 0) return { rows: [], firstRow: 2 };
+    const idx = keys.filter((k) => this.has(k)).map((k) => this.index(k));
+    const from = idx.length > 0 ? Math.min(...idx) : 0;
+    const to = idx.length > 0 ? Math.max(...idx) : this.width - 1;
+    const values = this.sheet.getRange(2, from + 1, last - 1, to - from + 1).getValues() as Cell[][];
+    const rows = from === 0 ? values : values.map((v) => [...(new Array(from) as Cell[]), ...v]);
+    return { rows, firstRow: 2 };
   }
+
+  /** Rows `first`..`first+count-1` (1-based sheet rows): one getValues. */
+  readRows(first: number, count: number): Cell[][] {
+    if (count <= 0 || this.width === 0) return [];
+    return this.sheet.getRange(first, 1, count, this.width).getValues() as Cell[][];
+  }
+
+  readRow(rowNumber: number): Cell[] {
+    return this.readRows(rowNumber, 1)[0] ?? [];
+  }
+
+  /**
+   * Scattered rows in at most `maxReads` getValues: near rows are read together (a class pasted in
+   * one block is one read). `rows` holds the rows asked for, `all` every row the blocks covered (a
+   * write around them keeps those as they were); rows beyond `maxCells` cells are listed in `left`.
+   * With `keys`, only the span of those columns is read (other cells are undefined).
+   */
+  readRowsAt(
+    rowNumbers: readonly number[],
+    maxReads = 6,
+    maxCells = 5_000,
+    keys: string[] = [],
+  ): { rows: Map<number, Cell[]>; all: Map<number, Cell[]>; left: number[] } {
+    const idx = keys.filter((k) => this.has(k)).map((k) => this.index(k));
+    const from = idx.length > 0 ? Math.min(...idx) : 0;
+    const to = idx.length > 0 ? Math.max(...idx) : this.width - 1;
+    const width = Math.max(1, to - from + 1);
+    const { spans, left } = planRowSpans(rowNumbers, maxReads, Math.floor(maxCells / width));
+    const rows = new Map<number, Cell[]>();
+    const all = new Map<number, Cell[]>();
+    const wanted = new Set(rowNumbers);
+    for (const span of spans) {
+      const values = this.sheet.getRange(span.first, from + 1, span.count, width).getValues() as Cell[][];
+      values.forEach((v, i) => {
+        const row = from === 0 ? v : [...(new Array(from) as Cell[]), ...v];
+        all.set(span.first + i, row);
+        if (wanted.has(span.first + i)) rows.set(span.first + i, row);
+      });
+    }
+    return { rows, all, left };
+  }
+
+  // Searching ---------------------------------------------------------------------------------
+
+  /**
+   * Sheet rows whose `key` column matches `pattern` (RE2, over what the cells display): one TextFinder
+   * search over the column from its header down. The header must match too: that proves, in the same
+   * call, that the column still stands where the layout says (else StaleLayout, nothing written yet).
+   */
+  search(key: string, pattern: string, wholeCell = true): number[] {
+    const column = this.index(key) + 1;
+    const labels = headerLabels(this.def, key).map((l) => escapeRe(l.trim()).replace(/\s+/g, '\\s+'));
+    const header = `^\\s*(?:${labels.join('|')})\\s*$`;
+    const letter = columnLetter(column);
+    const found = this.sheet
+      .getRange(`${letter}1:${letter}`)
+      .createTextFinder(`${header}|${wholeCell ? pattern : `(?:${pattern})`}`)
+      .useRegularExpression(true)
+      .matchCase(false)
+      .findAll()
+      .map((r) => r.getRow());
+    if (!found.includes(1)) {
+      if (this.fresh) throw new LibraryError('error.missingColumn', { sheet: this.name, column: labels[0] });
+      throw new StaleLayout(this.def.key);
+    }
+    return found.filter((r) => r > 1);
+  }
+
+  /**
+   * The row whose `key` column holds the code `typed` as a scanner or a hand gave it (any case,
+   * spaces, layout, look-alike letters, lost leading zeros): one search and one read. Null when none;
+   * two different codes that both fit are refused with both named.
+   */
+  find(key: string, typed: string): { rowNumber: number; row: Cell[] } | null {
+    const q = String(typed ?? '').trim();
+    if (q === '') return null;
+    if (q.length > MAX_CODE_LENGTH) throw new LibraryError('error.codeTooLong', { length: q.length });
+    const pattern = codeSearchPattern(q);
+    if (!pattern) return null;
+    const rowNumbers = this.search(key, pattern);
+    if (rowNumbers.length === 0) return null;
+    const found = rowNumbers.length === 1 ? [{ rowNumber: rowNumbers[0], row: this.readRow(rowNumbers[0]) }] : [];
+    if (found.length === 0) {
+      const { rows } = this.readRowsAt(rowNumbers, 4, 20_000);
+      for (const [rowNumber, row] of rows) found.push({ rowNumber, row });
+    }
+    const picked = pickCode(q, found, (f) => f.row[this.index(key)]);
+    if ('match' in picked) return picked.match;
+    if ('ambiguous' in picked) {
+      throw new LibraryError('error.ambiguousCode', { typed: q, codes: picked.ambiguous.slice(0, 5).join(', ') });
+    }
+    return null;
+  }
+
+  /**
+   * Several codes in one search: for each typed code, its row or null (refusing an ambiguous one).
+   * One TextFinder call, and one read per row found.
+   */
+  findEach(key: string, typed: string[]): Array<{ rowNumber: number; row: Cell[] } | null> {
+    const qs = typed.map((x) => String(x ?? '').trim());
+    for (const q of qs)
+      if (q.length > MAX_CODE_LENGTH) throw new LibraryError('error.codeTooLong', { length: q.length });
+    const patterns = qs
+      .filter((q) => q !== '')
+      .map((q) => codeSearchPattern(q))
+      .filter((p): p is string => !!p);
+    if (patterns.length === 0) return qs.map(() => null);
+    const rowNumbers = this.search(key, patterns.map((p) => `(?:${p})`).join('|'));
+    const found: Array<{ rowNumber: number; row: Cell[] }> = [];
+    for (const n of rowNumbers.slice(0, 20)) found.push({ rowNumber: n, row: this.readRow(n) });
+    return qs.map((q) => {
+      if (q === '') return null;
+      const picked = pickCode(q, found, (f) => f.row[this.index(key)]);
+      if ('ambiguous' in picked) {
+        throw new LibraryError('error.ambiguousCode', { typed: q, codes: picked.ambiguous.slice(0, 5).join(', ') });
+      }
+      return 'match' in picked ? picked.match : null;
+    });
+  }
+
+  /**
+   * Checks a row read through a saved layout before the columns `keys` of it are written: a list
+   * column must hold one of its labels (or nothing), a date column a date (or nothing). A row that
+   * fails was probably read with columns that have moved: StaleLayout, before anything is written.
+   * (A layout read afresh in this execution is trusted: what fails then is the data, which the
+   * write puts right.)
+   */
+  verify(row: Cell[], isLabel: (e: NonNullable<ColumnDef['enum']>, v: unknown) => boolean, keys: string[]): void {
+    if (this.fresh) return;
+    for (const key of keys) {
+      const col = this.columnDef(key);
+      const i = this.columns.get(key);
+      if (!col || i === undefined) continue;
+      const v = row[i];
+      if (v === '' || v === undefined || v === null) continue;
+      if (col.type === 'enum' && col.enum && !isLabel(col.enum, v)) throw new StaleLayout(this.def.key);
+      if ((col.type === 'date' || col.type === 'datetime') && !isDateValue(v)) throw new StaleLayout(this.def.key);
+    }
+  }
+
+  // Writing -----------------------------------------------------------------------------------
 
   /** Changes some columns of one row (see updateMany). */
   update(rowNumber: number, changes: RowValues): void {
@@ -136,11 +291,9 @@ export class Table {
   /**
    * Changes some columns of several rows. Only the changed cells are written: adjacent changed
    * columns form a block, rows that follow each other form a run, and each block of a run is one
-   * setNumberFormats (so a code stays plain text even in a cell pasted with other formatting) and
-   * one setValues. Cells in between are never rewritten, so the librarian's formulas stay.
+   * setValues. Cells in between are never rewritten, so the librarian's formulas stay.
    */
   updateMany(edits: Array<{ rowNumber: number; changes: RowValues }>): void {
-    // Rows that change the same columns are written together.
     const groups = new Map<string, Array<{ rowNumber: number; changes: RowValues }>>();
     for (const e of edits) {
       const keys = Object.keys(e.changes).sort();
@@ -164,52 +317,103 @@ export class Table {
       }
       for (const run of runs) {
         for (const block of blocks) {
+          const values = run.map((e) => block.map((k) => e.changes[k] ?? ''));
           const range = this.sheet.getRange(run[0].rowNumber, this.index(block[0]) + 1, run.length, block.length);
-          const format = block.map((k) => NUMBER_FORMATS[this.columnDef(k)?.type ?? 'text']);
-          range.setNumberFormats(run.map(() => format.slice()));
-          range.setValues(run.map((e) => block.map((k) => e.changes[k] ?? '')));
+          this.guardFormats(range, block, values);
+          range.setValues(values);
         }
       }
     }
   }
 
   /**
-   * Sheet rows whose `key` column holds `value` (any case, spaces around it ignored), found by a
-   * TextFinder on that column: one search on Google's side, no cells read, however long the sheet grows.
+   * Writes the columns `keys` (adjacent on the sheet) of scattered rows in few setValues: rows near
+   * each other are written as one block, and the rows in between keep the values they were read with
+   * (`read`, from readRowsAt's `all`). A class set's thirty loans cost a few writes, not thirty.
    */
-  findRows(key: string, value: string): number[] {
-    const last = this.sheet.getLastRow();
-    const wanted = value.trim();
-    if (last < 2 || wanted === '') return [];
-    // Spaces around a pasted code do not hide it: the whole cell, give or take spaces, must match.
-    const pattern = `^\\s*${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`;
-    return this.sheet
-      .getRange(2, this.index(key) + 1, last - 1, 1)
-      .createTextFinder(pattern)
-      .useRegularExpression(true)
-      .findAll()
-      .map((r) => r.getRow());
+  writeRowsAt(keys: string[], values: Map<number, RowValues>, read: Map<number, Cell[]>): void {
+    const ordered = [...keys].sort((a, b) => this.index(a) - this.index(b));
+    // Columns not side by side (an older sheet's order) are written group by group.
+    const groups: string[][] = [];
+    for (const k of ordered) {
+      const g = groups[groups.length - 1];
+      if (g && this.index(g[g.length - 1]) === this.index(k) - 1) g.push(k);
+      else groups.push([k]);
+    }
+    if (groups.length > 1) {
+      for (const g of groups) this.writeRowsAt(g, values, read);
+      return;
+    }
+    const cols = ordered.map((k) => this.index(k));
+    const targets = [...values.keys()].sort((a, b) => a - b);
+    let block: number[] = [];
+    const flush = () => {
+      if (block.length === 0) return;
+      const first = block[0];
+      const last = block[block.length - 1];
+      const data: Cell[][] = [];
+      for (let r = first; r <= last; r++) {
+        const change = values.get(r);
+        const before = read.get(r);
+        data.push(ordered.map((k) => (change && k in change ? (change[k] ?? '') : (before?.[this.index(k)] ?? ''))));
+      }
+      const range = this.sheet.getRange(first, cols[0] + 1, last - first + 1, cols.length);
+      this.guardFormats(range, ordered, data);
+      range.setValues(data);
+      block = [];
+    };
+    for (const r of targets) {
+      const prev = block[block.length - 1];
+      let joinable = prev !== undefined;
+      for (let x = (prev ?? r) + 1; joinable && x < r; x++) if (!read.has(x)) joinable = false;
+      if (!joinable) flush();
+      block.push(r);
+    }
+    flush();
   }
 
-  /** The first row whose `key` column holds `value`, read; null when there is none. */
-  findOne(key: string, value: string): { rowNumber: number; row: Cell[] } | null {
-    const [rowNumber] = this.findRows(key, value);
-    return rowNumber === undefined ? null : { rowNumber, row: this.readRows(rowNumber, 1)[0] };
+  /**
+   * Appends rows below the last one. One row is one appendRow (Sheets finds the end itself, and the
+   * row takes the formats Setup gave the column); several rows, or text that looks like a formula,
+   * are getLastRow and one setValues (with plain-text formats where needed). Grows a full sheet.
+   * Returns the sheet row of the first appended row when it is known (0 after appendRow).
+   */
+  append(rows: RowValues[]): number {
+    if (rows.length === 0) return 0;
+    const values = rows.map((r) => this.toRow(r));
+    if (values.length === 1 && !values[0].some(looksLikeFormula)) {
+      this.sheet.appendRow(values[0]);
+      return 0;
+    }
+    const first = this.sheet.getLastRow() + 1;
+    this.ensureRows(first + rows.length - 1);
+    const range = this.sheet.getRange(first, 1, rows.length, this.width);
+    if (values.some((r) => r.some(looksLikeFormula))) range.setNumberFormats(this.formatsFor(rows.length));
+    range.setValues(values);
+    return first;
   }
 
-  /** Grows a full sheet by at least GROW_BY rows, so appends rarely pay for an insert. */
+  private guardFormats(range: GoogleAppsScript.Spreadsheet.Range, keys: string[], values: Cell[][]): void {
+    if (!values.some((r) => r.some(looksLikeFormula))) return;
+    const format = keys.map((k) => NUMBER_FORMATS[this.columnDef(k)?.type ?? 'text']);
+    range.setNumberFormats(values.map(() => format.slice()));
+  }
+
+  private formatsFor(count: number): string[][] {
+    const formats = new Array(this.width).fill('General');
+    for (const col of this.def.columns) {
+      const i = this.columns.get(col.key);
+      if (i !== undefined) formats[i] = NUMBER_FORMATS[col.type];
+    }
+    return Array.from({ length: count }, () => formats.slice());
+  }
+
+  /** Grows a full sheet by at least GROW_BY rows, formatted as Setup formats its columns. */
   private ensureRows(lastNeeded: number): void {
     const max = this.sheet.getMaxRows();
-    if (lastNeeded > max) this.sheet.insertRowsAfter(max, Math.max(lastNeeded - max, GROW_BY));
+    if (lastNeeded <= max) return;
+    const add = Math.max(lastNeeded - max, GROW_BY);
+    this.sheet.insertRowsAfter(max, add);
+    this.sheet.getRange(max + 1, 1, add, this.width).setNumberFormats(this.formatsFor(add));
   }
-
-  columnDef(key: string): ColumnDef | undefined {
-    return this.def.columns.find((c) => c.key === key);
-  }
-}
-
-/** The sheet's name in every language, the current one first. */
-export function sheetNames(def: SheetDef, lang: Lang): string[] {
-  const current = t(lang, sheetNameKey(def.key));
-  return [current, ...allLanguages(sheetNameKey(def.key)).filter((n) => n !== current)];
 }

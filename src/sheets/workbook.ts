@@ -1,80 +1,122 @@
 /**
  * The bound spreadsheet as the library sees it: its sheets found by name in any language, its
- * settings, its time zone. One Workbook per execution; it reads the Settings sheet once.
+ * settings, its closed days, its classes and its time zone, from the saved layout (one properties
+ * read) rather than from the sheets. One Workbook per execution.
  */
+import { ClassIndex, type ClassRow } from '../domain/class-names';
+import { type Schedule, scheduleFrom } from '../domain/schedule';
 import { LibraryError } from '../errors';
 import { DEFAULT_LANG, type Lang, t } from '../i18n';
 import { type SheetKey, sheetDef, sheetNameKey } from '../schema';
 import { parseSettings, type Settings } from '../settings';
-import { isDateValue } from './dates';
-import { sheetNames, Table } from './table';
+import { loadLayout, refreshSheetLayout, type WorkbookLayout } from './layout';
+import { findSheet } from './sheet-lookup';
+import { StaleLayout, Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+export { findSheet } from './sheet-lookup';
+
 export class Workbook {
   private tables = new Map<SheetKey, Table>();
+  /** Sheets whose layout was read from their header in this execution. */
+  private readonly freshSheets = new Set<SheetKey>();
+  private scheduleCache?: Schedule;
+  private classIndex?: ClassIndex<WorkbookLayout['classes'][number] & ClassRow>;
+  readonly settings: Settings;
 
   private constructor(
     readonly ss: Spreadsheet,
-    readonly settings: Settings,
-    readonly timeZone: string,
-  ) {}
+    readonly layout: WorkbookLayout,
+  ) {
+    this.settings = parseSettings(new Map(Object.entries(layout.settings)));
+  }
 
   get lang(): Lang {
     return this.settings.language;
   }
 
-  static open(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): Workbook {
-    const timeZone = ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone();
-    return new Workbook(ss, readSettings(ss), timeZone);
+  get timeZone(): string {
+    return this.layout.timeZone;
   }
 
-  /** The sheet for `key`, looked up under its name in the current language first, then the others. */
+  static open(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(), layout?: WorkbookLayout): Workbook {
+    return new Workbook(ss, layout ?? loadLayout(ss));
+  }
+
+  /** The sheet for `key` where the layout says it is, else looked up under its names. */
   findSheet(key: SheetKey): Sheet | null {
-    return findSheet(this.ss, key, this.lang);
+    const known = this.layout.sheets[key];
+    const sheet = known ? this.ss.getSheetByName(known.name) : null;
+    return sheet ?? findSheet(this.ss, key, this.lang);
   }
 
   /** The table for `key`; a missing sheet is a clear message telling the librarian to run Setup. */
   table(key: SheetKey): Table {
     const cached = this.tables.get(key);
     if (cached) return cached;
-    const sheet = this.findSheet(key);
-    if (!sheet) throw new LibraryError('error.notSetUp', { sheet: t(this.lang, sheetNameKey(key)) });
-    const table = Table.open(sheet, sheetDef(key), this.lang);
+    let layout = this.layout.sheets[key];
+    let sheet = layout ? this.ss.getSheetByName(layout.name) : null;
+    if (!sheet && !this.freshSheets.has(key)) {
+      // Renamed, added or removed since the layout was saved: read this sheet's layout again.
+      layout = this.refresh(key);
+      sheet = layout ? this.ss.getSheetByName(layout.name) : null;
+    }
+    if (!sheet || !layout) throw new LibraryError('error.notSetUp', { sheet: t(this.lang, sheetNameKey(key)) });
+    const table = Table.fromLayout(sheet, sheetDef(key), this.lang, layout, this.freshSheets.has(key));
     this.tables.set(key, table);
     return table;
   }
-}
 
-export function findSheet(ss: Spreadsheet, key: SheetKey, lang: Lang): Sheet | null {
-  for (const name of sheetNames(sheetDef(key), lang)) {
-    const sheet = ss.getSheetByName(name);
-    if (sheet) return sheet;
+  /** Reads one sheet's layout from its header again (and saves it): after a change no trigger reported. */
+  refresh(key: SheetKey) {
+    this.freshSheets.add(key);
+    this.tables.delete(key);
+    return refreshSheetLayout(this.ss, this.layout, key);
   }
-  return null;
+
+  /** The weekly rules from Settings and the Closed days sheet's ranges. */
+  schedule(): Schedule {
+    this.scheduleCache ??= scheduleFrom(
+      this.settings,
+      this.layout.closed.map(([from, to]) => ({ from, to })),
+    );
+    return this.scheduleCache;
+  }
+
+  /** The Classes sheet as the one notion of a class sees it. */
+  classes(): ClassIndex<WorkbookLayout['classes'][number]> {
+    this.classIndex ??= new ClassIndex(this.layout.classes);
+    return this.classIndex;
+  }
 }
 
-/** A settings cell as text: Sheets may have turned "14" into 14 or "05-25" into a date. */
-function settingText(v: unknown, timeZone: string): string {
-  if (isDateValue(v)) return Utilities.formatDate(v, timeZone, 'MM-dd');
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return String(v ?? '').trim();
+/**
+ * Runs `fn` on the workbook; when a saved layout proves stale before anything was written, the
+ * layout of that sheet is read afresh and `fn` runs once more.
+ */
+export function withWorkbook<T>(fn: (wb: Workbook) => T, ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): T {
+  try {
+    return fn(Workbook.open(ss));
+  } catch (e) {
+    if (!(e instanceof StaleLayout)) throw e;
+    const again = Workbook.open(ss);
+    again.refresh(e.sheetKey as SheetKey);
+    return fn(again);
+  }
 }
 
-/** Reads the Settings sheet (any language); a workbook not yet set up gets the defaults. */
+/** The workbook's language, for a message shown when something failed (never throws). */
+export function currentLang(): Lang {
+  try {
+    return Workbook.open().lang;
+  } catch {
+    return DEFAULT_LANG;
+  }
+}
+
+/** Reads the settings (from the saved layout); a workbook not yet set up gets the defaults. */
 export function readSettings(ss: Spreadsheet): Settings {
-  const sheet = findSheet(ss, 'settings', DEFAULT_LANG);
-  const values = new Map<string, string>();
-  if (sheet) {
-    const table = Table.open(sheet, sheetDef('settings'), DEFAULT_LANG);
-    if (table.has('key') && table.has('value')) {
-      const tz = ss.getSpreadsheetTimeZone();
-      for (const row of table.readAll().rows) {
-        const key = table.text(row, 'key');
-        if (key) values.set(key, settingText(table.get(row, 'value'), tz));
-      }
-    }
-  }
-  return parseSettings(values);
+  return parseSettings(new Map(Object.entries(loadLayout(ss).settings)));
 }

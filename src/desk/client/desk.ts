@@ -2,58 +2,17 @@
  * The desk sidebar in the browser: keyboard first (a scanner types a code and Enter), with clear
  * feedback. User text is always set as textContent, never parsed as HTML.
  */
-
 import type { Reply } from '../api';
-import type { ClassPreview } from '../classes';
-import type { DeskResult, ReaderForm } from '../desk';
+import type { DeskResult } from '../circulation';
+import type { ReaderForm } from '../desk';
+import { wireClassTab } from './class-tab';
 import { server } from './server';
-
-declare const BOOT: { lang: string; labels: Record<string, string> };
+import { $, clearMessages, el, input, L, label, say, show } from './ui';
 
 type Mode = 'issue' | 'return' | 'renew' | 'lost';
 type Tab = 'desk' | 'class' | 'visits';
-type Options = {
-  classes: Array<{ className: string; grade: number | null }>;
-  textbooks: Array<{ titleId: string; label: string; grade: number | null; available: number }>;
-};
 
-const L = BOOT.labels;
-const state: { mode: Mode; reader: ReaderForm | null; busy: boolean; options: Options | null } = {
-  mode: 'issue',
-  reader: null,
-  busy: false,
-  options: null,
-};
-
-const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
-const input = (id: string) => $<HTMLInputElement>(id);
-
-function label(key: string, params: Record<string, string | number> = {}): string {
-  let s = L[key] ?? key;
-  for (const [k, v] of Object.entries(params)) s = s.split(`{${k}}`).join(String(v));
-  return s;
-}
-
-function el(tag: string, props: Record<string, string> = {}, children: Node[] = []): HTMLElement {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'text') e.textContent = v;
-    else if (k === 'className') e.className = v;
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) e.appendChild(c);
-  return e;
-}
-
-function show(box: HTMLElement, kind: 'ok' | 'err' | 'warn' | '', text = ''): void {
-  box.className = kind ? `msg ${kind}` : 'msg';
-  box.textContent = text;
-}
-
-const fail = (box: HTMLElement) => (e: Error) => {
-  state.busy = false;
-  show(box, 'err', e.message);
-};
+const state: { mode: Mode; reader: ReaderForm | null; busy: boolean } = { mode: 'issue', reader: null, busy: false };
 
 function setLabels(): void {
   const texts: Record<string, string> = {
@@ -68,6 +27,9 @@ function setLabels(): void {
     'reader-label': 'desk.reader',
     'copy-label': 'desk.copy',
     'replacement-label': 'desk.replacement',
+    'messages-label': 'desk.messages',
+    'lost-yes': 'desk.lost.yes',
+    'lost-no': 'desk.cancel',
     hint: 'desk.hint',
     'class-label': 'desk.class.choose',
     'titles-label': 'desk.class.titles',
@@ -75,6 +37,9 @@ function setLabels(): void {
     'class-preview': 'desk.class.preview',
     'class-issue': 'desk.class.issue',
     'class-returns': 'desk.class.returnReport',
+    'class-pick': 'desk.class.pickList',
+    'class-scan': 'desk.class.scan',
+    'class-scan-hint': 'desk.class.scanHint',
     'visit-room-label': 'desk.visit.readingRoom',
     'visit-room': 'desk.visit.add',
     'visit-class-label': 'desk.visit.excursion',
@@ -90,7 +55,7 @@ function setMode(mode: Mode): void {
     b.classList.toggle('on', b.dataset.mode === mode);
   }
   $('lost-box').classList.toggle('hidden', mode !== 'lost');
-  pendingLost = '';
+  cancelLost();
   // A replacement, when the reader brings one, is typed before the lost copy is scanned.
   (mode === 'lost' ? input('replacement') : input('copy')).focus();
 }
@@ -100,7 +65,7 @@ function setTab(tab: Tab): void {
     $(`pane-${t}`).classList.toggle('hidden', t !== tab);
     $(`tab-${t}`).classList.toggle('on', t === tab);
   }
-  if (tab !== 'desk' && !state.options) loadClasses();
+  if (tab !== 'desk') classTab.load();
 }
 
 /** Shows a reader form; `select` makes that reader the one at the desk (the next issue goes to them). */
@@ -129,112 +94,155 @@ function renderForm(form: ReaderForm | null, select = true): void {
     list.appendChild(el('li', { className: l.overdue ? 'overdue' : '', 'data-inventory': l.inventory, text }));
   }
   box.appendChild(list);
+  const actions = el('div', { className: 'links' });
   const more = el('button', { className: 'link', id: 'show-history', text: L['desk.showHistory'] });
   more.addEventListener('click', loadHistory);
-  box.appendChild(more);
+  const print = el('button', { className: 'link', id: 'print-form', text: L['desk.print.form'] });
+  print.addEventListener('click', () => {
+    if (state.reader) {
+      server('deskPrint', 'readerForm', { code: state.reader.code, row: state.reader.row }).then((r) => {
+        if (!r.ok) say('err', r.message);
+      }, failed);
+    }
+  });
+  actions.appendChild(more);
+  actions.appendChild(print);
+  box.appendChild(actions);
   box.appendChild(el('ul', { id: 'history' }));
 }
 
+const failed = (e: Error) => {
+  state.busy = false;
+  say('err', e.message);
+};
+
 function loadHistory(): void {
   if (!state.reader) return;
-  server('deskHistory', state.reader.code).then(
-    (r) => {
-      const ul = $('history');
-      ul.innerHTML = '';
-      if (!r.ok) return show($('msg'), 'err', r.message);
-      for (const h of r.history) {
-        const end = h.returned ? label('desk.returnedOn', { date: h.returned }) : label('desk.due', { due: h.due });
-        ul.appendChild(
-          el('li', { text: `${h.issued} · ${h.title || h.inventory} (${h.inventory}) · ${end} · ${h.status}` }),
-        );
-      }
-    },
-    fail($('msg')),
-  );
+  server('deskHistory', state.reader.code, state.reader.row).then((r) => {
+    const ul = $('history');
+    ul.innerHTML = '';
+    if (!r.ok) return say('err', r.message);
+    for (const h of r.history) {
+      const end = h.returned ? label('desk.returnedOn', { date: h.returned }) : label('desk.due', { due: h.due });
+      ul.appendChild(
+        el('li', { text: `${h.issued} · ${h.title || h.inventory} (${h.inventory}) · ${end} · ${h.status}` }),
+      );
+    }
+    if (r.partial) ul.appendChild(el('li', { className: 'meta', text: L['desk.historyPartial'] }));
+  }, failed);
+}
+
+function openReader(code: string, row: number): void {
+  server('deskReaderForm', code, row).then((r) => {
+    if (!r.ok) return say('err', r.message);
+    renderForm(r.form);
+    input('copy').focus();
+  }, failed);
 }
 
 function findReader(query: string): void {
   $('choices').innerHTML = '';
-  server('deskFindReader', query).then(
-    (r) => {
-      if (!r.ok) {
-        renderForm(null);
-        show($('msg'), 'err', r.message);
-        input('reader').select();
-        return;
-      }
-      if (r.form) {
-        renderForm(r.form);
-        show($('msg'), '');
-        input('copy').focus();
-        return;
-      }
-      const choices = r.choices ?? [];
-      show($('msg'), 'warn', label('desk.found', { count: choices.length }));
-      for (const c of choices) {
-        const b = el('button', { text: `${c.name} · ${c.className} · ${c.code}` });
-        b.addEventListener('click', () => {
-          input('reader').value = c.code;
-          findReader(c.code);
-        });
-        $('choices').appendChild(b);
-      }
-    },
-    fail($('msg')),
-  );
+  server('deskFindReader', query).then((r) => {
+    if (!r.ok) {
+      renderForm(null);
+      say('err', r.message);
+      input('reader').select();
+      return;
+    }
+    if (r.form) {
+      renderForm(r.form);
+      input('copy').focus();
+      return;
+    }
+    const choices = r.choices ?? [];
+    say('warn', label('desk.found', { count: choices.length }), r.more ? [L['desk.more']] : []);
+    for (const c of choices) {
+      const b = el('button', { text: `${c.name} · ${c.className} · ${c.code}` });
+      b.addEventListener('click', () => {
+        input('reader').value = c.code;
+        $('choices').innerHTML = '';
+        openReader(c.code, c.row);
+      });
+      $('choices').appendChild(b);
+    }
+  }, failed);
 }
 
 /**
  * Scans are queued: a scanner can be faster than the server, and no scan may be lost or glued to
- * the next one. Each is sent in order, and its result shown.
+ * the next one. Each is sent in order, and its answer added to the messages.
  */
-const queue: string[] = [];
-let pendingLost = '';
+const queue: Array<{ code: string; mode: Mode; replacement: string }> = [];
 
 function scanCopy(code: string): void {
-  if (state.mode === 'lost' && pendingLost !== code) {
-    // Marking a book lost cannot be undone at the desk: the same scan must be confirmed.
-    pendingLost = code;
-    show($('msg'), 'warn', label('desk.confirmLostAgain', { inventory: code }));
+  if (state.mode === 'lost') {
+    // Marking a book lost cannot be undone at the desk: it is confirmed with a button.
+    askLost(code);
     return;
   }
-  pendingLost = '';
-  queue.push(code);
+  queue.push({ code, mode: state.mode, replacement: '' });
+  if (!state.busy) next();
+}
+
+let lostCode = '';
+
+function askLost(code: string): void {
+  lostCode = code;
+  $('lost-question').textContent = label('desk.lost.ask', { inventory: code });
+  $('lost-confirm').classList.remove('hidden');
+  $('lost-yes').focus();
+}
+
+function cancelLost(): void {
+  lostCode = '';
+  $('lost-confirm').classList.add('hidden');
+}
+
+function confirmLost(): void {
+  if (!lostCode) return;
+  queue.push({ code: lostCode, mode: 'lost', replacement: input('replacement').value });
+  cancelLost();
   if (!state.busy) next();
 }
 
 function next(): void {
-  const code = queue.shift();
-  if (code === undefined) return;
-  const msg = $('msg');
-  const readerCode = state.reader ? state.reader.code : '';
+  const job = queue.shift();
+  if (job === undefined) return;
+  const reader = state.reader;
+  const code = reader ? reader.code : '';
+  const row = reader ? reader.row : 0;
   let call: Promise<Reply<DeskResult>>;
-  if (state.mode === 'issue') {
-    if (!readerCode) {
+  if (job.mode === 'issue') {
+    if (!code) {
       queue.length = 0;
-      show(msg, 'err', L['desk.error.noReader']);
+      say('err', L['desk.error.noReader']);
       input('reader').focus();
       return;
     }
-    call = server('deskIssue', readerCode, code);
-  } else if (state.mode === 'return') call = server('deskReturn', code, readerCode);
-  else if (state.mode === 'renew') call = server('deskRenew', code);
-  else call = server('deskLost', code, input('replacement').value);
+    call = server('deskIssue', code, job.code, { row });
+  } else if (job.mode === 'return') call = server('deskReturn', job.code, code, row);
+  else if (job.mode === 'renew') call = server('deskRenew', job.code, code, row);
+  else call = server('deskLost', job.code, job.replacement, code, row);
   state.busy = true;
   call.then(
     (r) => {
       state.busy = false;
-      if (!r.ok) show(msg, 'err', r.message);
+      if (!r.ok) say('err', r.message);
       else {
-        show(msg, r.warning ? 'warn' : 'ok', r.message);
+        const warnings = r.warnings ?? [];
+        say(
+          warnings.length > 0 ? 'warn' : 'ok',
+          r.message,
+          warnings.filter((w) => w !== r.message),
+        );
         if (r.switched && r.form) {
           input('reader').value = r.form.code;
           renderForm(r.form);
         } else if (r.form) {
           // With no reader at the desk, a return shows whose the book was, without making them current.
-          renderForm(r.form, !!readerCode && r.form.code === readerCode);
+          renderForm(r.form, !!code && r.form.code === code);
         }
-        if (state.mode === 'lost') {
+        if (job.mode === 'lost') {
           input('replacement').value = '';
           setMode('issue');
         }
@@ -243,57 +251,13 @@ function next(): void {
       next();
     },
     (e: Error) => {
-      fail(msg)(e);
+      failed(e);
       next();
     },
   );
 }
 
-function loadClasses(): void {
-  server('deskClassOptions').then(
-    (r) => {
-      if (!r.ok) return show($('class-msg'), 'err', r.message);
-      state.options = r;
-      for (const sel of [$('class-select'), $('visit-class')]) {
-        sel.innerHTML = '';
-        for (const c of r.classes) sel.appendChild(el('option', { value: c.className, text: c.className }));
-      }
-      renderTitles();
-    },
-    fail($('class-msg')),
-  );
-}
-
-function renderTitles(): void {
-  const box = $('titles');
-  box.innerHTML = '';
-  if (!state.options) return;
-  const chosen = input('class-select').value;
-  const cls = state.options.classes.find((c) => c.className === chosen);
-  for (const t of state.options.textbooks) {
-    if (cls && cls.grade !== null && t.grade !== null && t.grade !== cls.grade) continue;
-    const tick = el('input', { type: 'checkbox', value: t.titleId, checked: 'checked' });
-    box.appendChild(el('label', {}, [tick, document.createTextNode(` ${t.label} (${t.available})`)]));
-  }
-}
-
-function chosenTitles(): string[] {
-  return Array.from(document.querySelectorAll<HTMLInputElement>('#titles input:checked')).map((i) => i.value);
-}
-
-function renderPlan(p: ClassPreview): void {
-  const out = $('class-out');
-  out.innerHTML = '';
-  out.appendChild(
-    el('p', { text: label('desk.class.summary', { class: p.className, pupils: p.pupils, copies: p.copies }) }),
-  );
-  [p.shortages, p.blocked, p.lines].forEach((lines, i) => {
-    if (!lines.length) return;
-    const ul = el('ul');
-    for (const s of lines) ul.appendChild(el('li', { className: i < 2 ? 'overdue' : '', text: s }));
-    out.appendChild(ul);
-  });
-}
+const classTab = wireClassTab();
 
 function wire(): void {
   for (const b of Array.from(document.querySelectorAll<HTMLElement>('#modes button'))) {
@@ -319,8 +283,13 @@ function wire(): void {
     e.preventDefault();
     const v = input('copy').value.trim();
     input('copy').value = '';
-    if (!v) show($('msg'), 'err', L['desk.error.empty']);
+    if (!v) say('err', L['desk.error.empty']);
     else scanCopy(v);
+  });
+  $('lost-yes').addEventListener('click', confirmLost);
+  $('lost-no').addEventListener('click', () => {
+    cancelLost();
+    input('copy').focus();
   });
   document.addEventListener('keydown', (e) => {
     const modes: Record<string, Mode> = { F2: 'issue', F4: 'return', F6: 'renew' };
@@ -328,66 +297,21 @@ function wire(): void {
       e.preventDefault();
       setMode(modes[e.key]);
     } else if (e.key === 'Escape') {
+      cancelLost();
       renderForm(null);
       input('reader').value = '';
       input('copy').value = '';
       $('choices').innerHTML = '';
-      show($('msg'), '');
+      clearMessages();
       input('reader').focus();
     }
-  });
-  // A class set is issued only after its preview, for exactly the selection previewed.
-  const selection = () => JSON.stringify([input('class-select').value, chosenTitles(), input('override').checked]);
-  let previewed = '';
-  const issueButton = $<HTMLButtonElement>('class-issue');
-  const syncIssue = () => {
-    issueButton.disabled = previewed !== selection();
-  };
-  syncIssue();
-  $('class-select').addEventListener('change', () => {
-    renderTitles();
-    syncIssue();
-  });
-  $('titles').addEventListener('change', syncIssue);
-  input('override').addEventListener('change', syncIssue);
-  const classMsg = $('class-msg');
-  $('class-preview').addEventListener('click', () => {
-    const asked = selection();
-    server('deskClassPreview', input('class-select').value, chosenTitles(), input('override').checked).then((r) => {
-      if (!r.ok) return show(classMsg, 'err', r.message);
-      show(classMsg, '');
-      renderPlan(r);
-      previewed = r.copies > 0 ? asked : '';
-      syncIssue();
-    }, fail(classMsg));
-  });
-  issueButton.addEventListener('click', () => {
-    issueButton.disabled = true;
-    server('deskClassIssue', input('class-select').value, chosenTitles(), input('override').checked).then((r) => {
-      previewed = '';
-      if (!r.ok) return show(classMsg, 'err', r.message);
-      show(classMsg, 'ok', r.message);
-      renderPlan(r.preview);
-      state.options = null;
-    }, fail(classMsg));
-  });
-  $('class-returns').addEventListener('click', () => {
-    server('deskClassReturns', input('class-select').value).then((r) => {
-      if (!r.ok) return show(classMsg, 'err', r.message);
-      const out = $('class-out');
-      out.innerHTML = '';
-      show(classMsg, r.message ? 'ok' : '', r.message);
-      const ul = el('ul');
-      for (const s of r.lines) ul.appendChild(el('li', { text: s }));
-      out.appendChild(ul);
-    }, fail(classMsg));
   });
   const visitMsg = $('visit-msg');
   $('visit-room').addEventListener('click', () => {
     server('deskCountVisit', 'readingRoom', { reader: input('visit-reader').value }).then((r) => {
       show(visitMsg, r.ok ? 'ok' : 'err', r.message);
       if (r.ok) input('visit-reader').value = '';
-    }, fail(visitMsg));
+    }, failed);
   });
   input('visit-reader').addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
@@ -399,7 +323,7 @@ function wire(): void {
     const count = Number(input('visit-count').value) || 0;
     server('deskCountVisit', 'excursion', { className: input('visit-class').value, count }).then(
       (r) => show(visitMsg, r.ok ? 'ok' : 'err', r.message),
-      fail(visitMsg),
+      failed,
     );
   });
 }

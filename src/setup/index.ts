@@ -3,7 +3,7 @@
  * number formats, dropdowns and protections. Idempotent: on a workbook that holds data it only adds
  * what is missing; it never deletes, duplicates or reorders the librarian's rows or columns.
  */
-import { allLanguages, type Lang, normalise, t } from './i18n';
+import { allLanguages, type Lang, t } from '../i18n';
 import {
   type ColumnDef,
   ENUMS,
@@ -13,10 +13,22 @@ import {
   SHEETS,
   type SheetDef,
   sheetNameKey,
-} from './schema';
-import { SETTING_DEFAULTS, settingNoteKey } from './settings';
-import { mapHeader, Table } from './sheets/table';
-import { findSheet } from './sheets/workbook';
+} from '../schema';
+import { SETTING_DEFAULTS, settingNoteKey } from '../settings';
+import { forgetLayout, rememberAppliedLanguage, rememberLayout } from '../sheets/layout';
+import { findSheet, mapHeader } from '../sheets/sheet-lookup';
+import { Table } from '../sheets/table';
+import { Workbook } from '../sheets/workbook';
+import { ensureChangeTrigger } from './change-trigger';
+import { type ClosedDaysReport, fillClosedDays } from './closed-days';
+import { rebuildHoldings } from './holdings';
+import {
+  renameSheets,
+  translateChoices,
+  translateHeader,
+  translateLogActions,
+  translateSettingNotes,
+} from './translate';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -26,13 +38,24 @@ export interface SetupReport {
   addedColumns: string[];
   addedSettings: string[];
   translatedCells: number;
+  /** Readers whose "On loan" cell was rebuilt from the Copies sheet. */
+  holdingsRebuilt: number;
+  closedDays: ClosedDaysReport | null;
 }
 
 /** The sheets Google creates in a new spreadsheet, in the languages our users see. */
 const DEFAULT_SHEET = /^(sheet|лист|парақ|бет)\s?1$/i;
 
 export function setUpWorkbook(ss: Spreadsheet, lang: Lang): SetupReport {
-  const report: SetupReport = { createdSheets: [], addedColumns: [], addedSettings: [], translatedCells: 0 };
+  const report: SetupReport = {
+    createdSheets: [],
+    addedColumns: [],
+    addedSettings: [],
+    translatedCells: 0,
+    holdingsRebuilt: 0,
+    closedDays: null,
+  };
+  report.translatedCells += renameSheets(ss, lang);
   const columnsOf = new Map<string, Map<string, number>>();
   const sheets = new Map<string, Sheet>();
   for (const def of SHEETS) {
@@ -50,29 +73,40 @@ export function setUpWorkbook(ss: Spreadsheet, lang: Lang): SetupReport {
         ? classesSheet.getRange(2, classColumn + 1, Math.max(classesSheet.getMaxRows() - 1, 1), 1)
         : null;
     formatSheet(sheet, def, columns, lang, classRange);
+    report.translatedCells += translateHeader(sheet, def, columns, lang);
     report.translatedCells += translateChoices(sheet, def, columns, lang);
     if (def.generated) protectGenerated(sheet, lang);
   }
   report.addedSettings = seedSettings(sheets.get('settings')!, lang);
+  report.translatedCells += translateSettingNotes(sheets.get('settings')!, columnsOf.get('settings')!, lang);
+  report.translatedCells += translateLogActions(sheets.get('log')!, columnsOf.get('log')!, lang);
   removeEmptyDefaultSheet(ss, report);
-  PropertiesService.getDocumentProperties().setProperty(SETUP_LANGUAGE, lang);
+  let wb = Workbook.open(ss, rememberLayout(ss, lang));
+  report.holdingsRebuilt = rebuildHoldings(wb);
+  report.closedDays = fillClosedDays(wb);
+  if (report.closedDays) {
+    forgetLayout(['closed']);
+    wb = Workbook.open(ss);
+  }
+  ensureChangeTrigger();
   return report;
 }
-
-/** Document property: the language whose dropdown lists the workbook carries. */
-const SETUP_LANGUAGE = 'setupLanguage';
 
 /**
  * When the librarian changed the language on the Settings sheet by hand, the dropdown lists still
  * hold the old labels and would refuse the new ones: set the workbook up in the new language first.
- * Call under the document lock, before writing.
+ * Call under the document lock, before writing. Returns the workbook to work on.
  */
-export function applyLanguageIfChanged(ss: Spreadsheet, lang: Lang): void {
-  const props = PropertiesService.getDocumentProperties();
-  const applied = props.getProperty(SETUP_LANGUAGE);
-  // A workbook set up before this was recorded: take its lists as they are, and remember.
-  if (applied === null) props.setProperty(SETUP_LANGUAGE, lang);
-  else if (applied !== lang) setUpWorkbook(ss, lang);
+export function applyLanguageIfChanged(wb: Workbook): Workbook {
+  const applied = wb.layout.appliedLang;
+  if (applied === null) {
+    // A workbook set up before this was recorded: take its lists as they are, and remember.
+    rememberAppliedLanguage(wb.lang);
+    return wb;
+  }
+  if (applied === wb.lang) return wb;
+  setUpWorkbook(wb.ss, wb.lang);
+  return Workbook.open(wb.ss);
 }
 
 function ensureSheet(
@@ -159,6 +193,25 @@ function formatSheet(
   sheet.getRange(1, 1, 1, width).setFontWeight('bold');
   if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
   protectHeader(sheet, width, lang);
+  const onLoan = def.key === 'readers' ? columns.get('onLoan') : undefined;
+  if (onLoan !== undefined) keepHoldingsColumn(sheet, onLoan + 1, lang);
+}
+
+/**
+ * The readers' "On loan" cells are the desk's record, not the librarian's to type into: hidden, and
+ * protected with a warning (the desk and Setup keep them; Check the workbook compares them).
+ */
+function keepHoldingsColumn(sheet: Sheet, column: number, lang: Lang): void {
+  sheet.hideColumns(column);
+  const descriptions = allLanguages('setup.holdingsProtected');
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (descriptions.includes(p.getDescription())) p.remove();
+  }
+  sheet
+    .getRange(2, column, Math.max(sheet.getMaxRows() - 1, 1), 1)
+    .protect()
+    .setDescription(t(lang, 'setup.holdingsProtected'))
+    .setWarningOnly(true);
 }
 
 /** The header row names the columns the script looks for: a warning keeps it from being edited by accident. */
@@ -175,46 +228,6 @@ function protectGenerated(sheet: Sheet, lang: Lang): void {
   const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
   const p = existing[0] ?? sheet.protect();
   p.setDescription(t(lang, 'setup.protected')).setWarningOnly(true);
-}
-
-/** Dropdown values written in another language are rewritten in the current one, so the lists match. */
-function translateChoices(sheet: Sheet, def: SheetDef, columns: Map<string, number>, lang: Lang): number {
-  const last = sheet.getLastRow();
-  if (last < 2) return 0;
-  let changed = 0;
-  for (const col of def.columns) {
-    if (col.type !== 'enum') continue;
-    const e = col.enum!;
-    const toCurrent = new Map<string, string>();
-    for (const code of ENUMS[e]) {
-      const current = t(lang, enumKey(e, code));
-      for (const label of [code, ...allLanguages(enumKey(e, code))]) toCurrent.set(normalise(label), current);
-    }
-    const column = columns.get(col.key)! + 1;
-    const values = sheet.getRange(2, column, last - 1, 1).getValues();
-    // Only the cells that change are written, in runs of neighbours: nothing else is touched.
-    let run: string[][] = [];
-    let runStart = 0;
-    const flush = () => {
-      if (run.length) sheet.getRange(runStart + 2, column, run.length, 1).setValues(run);
-      run = [];
-    };
-    values.forEach(([v], i) => {
-      const target = typeof v === 'string' && v !== '' ? toCurrent.get(normalise(v)) : undefined;
-      if (target === undefined || target === v) {
-        flush();
-        return;
-      }
-      if (run.length === 0 || runStart + run.length !== i) {
-        flush();
-        runStart = i;
-      }
-      run.push([target]);
-      changed++;
-    });
-    flush();
-  }
-  return changed;
 }
 
 function seedSettings(sheet: Sheet, lang: Lang): string[] {

@@ -1,0 +1,262 @@
+/**
+ * What the library knows of the workbook between executions: where each sheet's columns stand, the
+ * settings, the closed days and the class names. Every menu click, trigger and sidebar call starts
+ * with a fresh global scope, and reading all that from the sheets costs some thirty round trips to
+ * Google; kept in the document properties it costs one (`getProperties`).
+ *
+ * It is kept in parts, each dropped on its own when what it mirrors changes: Setup and the language
+ * switch rewrite it; the `onEdit` simple trigger drops the part of a sheet whose header row was edited
+ * and the settings, closed days or classes when those sheets are edited; the installable `onChange`
+ * trigger drops the column maps on a structural change (columns inserted, removed or moved, sheets
+ * added, removed or renamed). What is dropped is rebuilt by the next execution that needs it. Readers
+ * of a part still verify what they can for free (see Table.find), so a change the triggers have not
+ * seen yet is caught before anything is written.
+ */
+import type { DayKey } from '../dates';
+import { DEFAULT_LANG, type Lang } from '../i18n';
+import { SHEETS, type SheetKey, sheetDef } from '../schema';
+import { dayOf, isDateValue } from './dates';
+import { findSheet, mapHeader } from './sheet-lookup';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** A sheet as last seen: its name, the 0-based index of each known column, its width. */
+export interface SheetLayout {
+  name: string;
+  columns: Record<string, number>;
+  width: number;
+}
+
+export interface WorkbookLayout {
+  timeZone: string;
+  sheets: Partial<Record<SheetKey, SheetLayout | null>>;
+  /** The Settings sheet's key → value text. */
+  settings: Record<string, string>;
+  /** Closed-day ranges from the Closed days sheet, as day keys. */
+  closed: Array<[DayKey, DayKey]>;
+  /** Class names of the Classes sheet, with teacher and address, for the one notion of a class. */
+  classes: Array<{ className: string; teacher: string; email: string; language: string; grade: number | null }>;
+  /** The language the workbook's lists and labels were last written in (by Setup). */
+  appliedLang: Lang | null;
+  /** Changes when the catalogue is edited: cached title facts carry it, so an edit retires them. */
+  catalogueStamp: string;
+}
+
+/** Document-property keys of the parts. Bump FORMAT when a part's shape changes. */
+const FORMAT = '1';
+const PREFIX = `library.layout.${FORMAT}.`;
+const KEY = {
+  sheets: `${PREFIX}sheets`,
+  settings: `${PREFIX}settings`,
+  closed: `${PREFIX}closed`,
+  classes: `${PREFIX}classes`,
+  applied: 'library.appliedLanguage',
+  catalogue: 'library.catalogueStamp',
+} as const;
+
+/** Properties hold at most 9 KB a value: a long list of closed days is split across keys. */
+const CHUNK = 8_000;
+
+function props() {
+  return PropertiesService.getDocumentProperties();
+}
+
+function readChunked(all: Record<string, string>, key: string): string | null {
+  if (all[key] === undefined) return null;
+  const count = Number(all[key]);
+  if (!Number.isInteger(count) || count < 0) return null;
+  let text = '';
+  for (let i = 0; i < count; i++) {
+    const part = all[`${key}#${i}`];
+    if (part === undefined) return null;
+    text += part;
+  }
+  return text;
+}
+
+function chunked(key: string, text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  let i = 0;
+  for (let at = 0; at < text.length; at += CHUNK, i++) out[`${key}#${i}`] = text.slice(at, at + CHUNK);
+  if (text.length === 0) out[`${key}#0`] = '';
+  out[key] = String(Math.max(i, 1));
+  return out;
+}
+
+function parse<T>(text: string | null): T | null {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** The settings cell as text: Sheets may have turned "14" into 14 or "05-25" into a date. */
+function settingText(v: unknown, timeZone: string): string {
+  if (isDateValue(v)) return Utilities.formatDate(v, timeZone, 'MM-dd');
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v ?? '').trim();
+}
+
+function readLayoutOf(ss: Spreadsheet, key: SheetKey): SheetLayout | null {
+  const sheet = findSheet(ss, key, DEFAULT_LANG);
+  if (!sheet) return null;
+  const name = sheet.getName();
+  const width = sheet.getLastColumn();
+  const header = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] : [];
+  return { name, columns: Object.fromEntries(mapHeader(sheetDef(key), header, name)), width };
+}
+
+/** The data rows of a sheet (one getValues), with its column map, or none when it is missing. */
+function readBody(ss: Spreadsheet, layout: SheetLayout | null | undefined): unknown[][] {
+  if (!layout) return [];
+  const sheet = ss.getSheetByName(layout.name);
+  if (!sheet) return [];
+  const last = sheet.getLastRow();
+  if (last < 2 || layout.width === 0) return [];
+  return sheet.getRange(2, 1, last - 1, layout.width).getValues();
+}
+
+const col = (layout: SheetLayout | null | undefined, key: string) => layout?.columns[key];
+
+function buildSettings(ss: Spreadsheet, sheets: WorkbookLayout['sheets'], timeZone: string): Record<string, string> {
+  const layout = sheets.settings;
+  const k = col(layout, 'key');
+  const v = col(layout, 'value');
+  const out: Record<string, string> = {};
+  if (k === undefined || v === undefined) return out;
+  for (const row of readBody(ss, layout)) {
+    const key = String(row[k] ?? '').trim();
+    if (key && !(key in out)) out[key] = settingText(row[v], timeZone);
+  }
+  return out;
+}
+
+function buildClosed(ss: Spreadsheet, sheets: WorkbookLayout['sheets'], timeZone: string): Array<[DayKey, DayKey]> {
+  const layout = sheets.schedule;
+  const f = col(layout, 'from');
+  const t = col(layout, 'to');
+  const out: Array<[DayKey, DayKey]> = [];
+  if (f === undefined) return out;
+  for (const row of readBody(ss, layout)) {
+    const from = dayOf(row[f], timeZone);
+    const to = (t !== undefined ? dayOf(row[t], timeZone) : null) ?? from;
+    if (from && to) out.push(from <= to ? [from, to] : [to, from]);
+  }
+  return out;
+}
+
+function buildClasses(ss: Spreadsheet, sheets: WorkbookLayout['sheets']): WorkbookLayout['classes'] {
+  const layout = sheets.classes;
+  const c = col(layout, 'class');
+  if (c === undefined) return [];
+  const text = (row: unknown[], key: string) => {
+    const i = col(layout, key);
+    return i === undefined ? '' : String(row[i] ?? '').trim();
+  };
+  return readBody(ss, layout)
+    .map((row) => {
+      const grade = Number(text(row, 'grade'));
+      return {
+        className: text(row, 'class'),
+        teacher: text(row, 'teacher'),
+        email: text(row, 'email'),
+        language: text(row, 'language'),
+        grade: Number.isInteger(grade) && grade > 0 ? grade : null,
+      };
+    })
+    .filter((x) => x.className !== '');
+}
+
+const newStamp = () => Utilities.getUuid().slice(0, 8);
+
+/**
+ * The workbook's layout: one `getProperties`, and only the parts that were dropped are rebuilt from
+ * the sheets (and saved, in one `setProperties`).
+ */
+export function loadLayout(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): WorkbookLayout {
+  const all = props().getProperties();
+  const saved = {
+    sheets: parse<WorkbookLayout['sheets']>(readChunked(all, KEY.sheets)),
+    settings: parse<WorkbookLayout['settings']>(readChunked(all, KEY.settings)),
+    closed: parse<WorkbookLayout['closed']>(readChunked(all, KEY.closed)),
+    classes: parse<WorkbookLayout['classes']>(readChunked(all, KEY.classes)),
+  };
+  const timeZone = all[`${PREFIX}tz`] || ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone();
+  const toSave: Record<string, string> = {};
+  let sheets = saved.sheets;
+  if (!sheets) {
+    sheets = Object.fromEntries(SHEETS.map((d) => [d.key, readLayoutOf(ss, d.key)]));
+    Object.assign(toSave, chunked(KEY.sheets, JSON.stringify(sheets)));
+    toSave[`${PREFIX}tz`] = timeZone;
+  }
+  let settings = saved.settings;
+  if (!settings) {
+    settings = buildSettings(ss, sheets, timeZone);
+    Object.assign(toSave, chunked(KEY.settings, JSON.stringify(settings)));
+  }
+  let closed = saved.closed;
+  if (!closed) {
+    closed = buildClosed(ss, sheets, timeZone);
+    Object.assign(toSave, chunked(KEY.closed, JSON.stringify(closed)));
+  }
+  let classes = saved.classes;
+  if (!classes) {
+    classes = buildClasses(ss, sheets);
+    Object.assign(toSave, chunked(KEY.classes, JSON.stringify(classes)));
+  }
+  let catalogueStamp = all[KEY.catalogue];
+  if (!catalogueStamp) {
+    catalogueStamp = newStamp();
+    toSave[KEY.catalogue] = catalogueStamp;
+  }
+  if (Object.keys(toSave).length > 0) props().setProperties(toSave);
+  const applied = all[KEY.applied];
+  return {
+    timeZone,
+    sheets,
+    settings,
+    closed,
+    classes,
+    appliedLang: applied === 'kk' || applied === 'ru' || applied === 'en' ? applied : null,
+    catalogueStamp,
+  };
+}
+
+/** The parts a change can make stale. */
+export type LayoutPart = 'sheets' | 'settings' | 'closed' | 'classes' | 'catalogue';
+
+/** Drops parts of the layout; the next execution rebuilds them. */
+export function forgetLayout(parts: readonly LayoutPart[] = ['sheets', 'settings', 'closed', 'classes']): void {
+  const p = props();
+  const all = p.getProperties();
+  for (const part of parts) {
+    if (part === 'catalogue') {
+      p.setProperty(KEY.catalogue, newStamp());
+      continue;
+    }
+    const key = KEY[part];
+    for (const k of Object.keys(all)) if (k === key || k.startsWith(`${key}#`)) p.deleteProperty(k);
+  }
+}
+
+/** After Setup: the layout is read afresh and the language its labels are in is remembered. */
+export function rememberLayout(ss: Spreadsheet, lang: Lang): WorkbookLayout {
+  forgetLayout();
+  props().setProperty(KEY.applied, lang);
+  return loadLayout(ss);
+}
+
+/** The sheet layout of one sheet, read afresh (when a verification found the saved one stale). */
+export function refreshSheetLayout(ss: Spreadsheet, layout: WorkbookLayout, key: SheetKey): SheetLayout | null {
+  const fresh = readLayoutOf(ss, key);
+  layout.sheets[key] = fresh;
+  props().setProperties(chunked(KEY.sheets, JSON.stringify(layout.sheets)));
+  return fresh;
+}
+
+/** Remembers the language the workbook's lists and labels are in (a workbook set up before it was kept). */
+export function rememberAppliedLanguage(lang: Lang): void {
+  props().setProperty(KEY.applied, lang);
+}

@@ -1,0 +1,47 @@
+/**
+ * Finding the library's sheets and columns by name, in any of the three languages: a sheet is found
+ * under its name in the current language first, a column by its header (case and spaces aside).
+ */
+import { LibraryError } from '../errors';
+import { allLanguages, type Lang, normalise, t } from '../i18n';
+import { headerKey, type SheetDef, type SheetKey, sheetDef, sheetNameKey } from '../schema';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The sheet's name in every language, the current one first. */
+export function sheetNames(def: SheetDef, lang: Lang): string[] {
+  const current = t(lang, sheetNameKey(def.key));
+  return [current, ...allLanguages(sheetNameKey(def.key)).filter((n) => n !== current)];
+}
+
+export function findSheet(ss: Spreadsheet, key: SheetKey, lang: Lang): Sheet | null {
+  for (const name of sheetNames(sheetDef(key), lang)) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) return sheet;
+  }
+  return null;
+}
+
+/** Every header label of a column, in the three languages. */
+export function headerLabels(def: SheetDef, column: string): string[] {
+  return allLanguages(headerKey(def.key, column));
+}
+
+/** Where each known column stands (0-based), read from a header row. */
+export function mapHeader(def: SheetDef, header: unknown[], sheetName: string): Map<string, number> {
+  const byLabel = new Map<string, string>();
+  for (const col of def.columns) {
+    for (const label of headerLabels(def, col.key)) byLabel.set(normalise(label), col.key);
+  }
+  const found = new Map<string, number>();
+  header.forEach((h, i) => {
+    const key = byLabel.get(normalise(h));
+    if (!key) return;
+    if (found.has(key)) {
+      throw new LibraryError('error.duplicateColumn', { sheet: sheetName, column: String(h).trim() });
+    }
+    found.set(key, i);
+  });
+  return found;
+}
