@@ -1,7 +1,7 @@
 /**
  * Cell values of the in-memory spreadsheet: how Sheets interprets what a script writes, how it
  * displays what a cell holds (number formats, the spreadsheet's time zone), and A1 notation.
- * Pure functions only; the classes live in spreadsheet.ts.
+ * Pure functions only; the classes live in spreadsheet.ts, sheet.ts, range.ts.
  */
 import { DAY_NAMES, GasException, isDate, MONTH_NAMES } from './core';
 import { type ZonedParts, zonedParts as zonedFields } from './utilities';

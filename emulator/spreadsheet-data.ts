@@ -1,0 +1,212 @@
+/**
+ * The plain-data view of the in-memory spreadsheet (the playground, xlsx persistence): the
+ * SpreadsheetData/SheetData types, and how a sheet and its validation rules turn into plain data
+ * and back. FakeSpreadsheet.toData()/loadData() use them.
+ */
+import { hasContent } from './cells';
+import { isDate } from './core';
+import { FakeDeveloperMetadata, type MetadataVisibility } from './developer-metadata';
+import type { ProtectionKind } from './protection';
+import { FakeRange } from './range';
+import type { FakeSheet } from './sheet';
+import type { Span } from './sheet-host';
+import type { FakeSpreadsheet } from './spreadsheet';
+import { type CriteriaType, FakeDataValidation, type RuleSpec } from './spreadsheet-validation';
+import { type CellValue, copyValue } from './spreadsheet-values';
+
+export interface RangeRefData {
+  sheet: string;
+  row: number;
+  col: number;
+  numRows: number;
+  numColumns: number;
+}
+export interface ValidationData {
+  criteria: CriteriaType;
+  /** Criteria arguments; a VALUE_IN_RANGE source range is written as `{ range: RangeRefData }`. */
+  values: unknown[];
+  allowInvalid: boolean;
+  helpText: string | null;
+}
+export interface CellData {
+  row: number;
+  col: number;
+  value: CellValue;
+  formula?: string;
+  numberFormat?: string;
+  validation?: ValidationData;
+  note?: string;
+  style?: Record<string, unknown>;
+}
+export interface ProtectionData {
+  type: ProtectionKind;
+  /** The protected block (RANGE protections only). */
+  range?: { row: number; col: number; numRows: number; numColumns: number };
+  description: string;
+  warningOnly: boolean;
+  editors: string[];
+  unprotectedRanges?: { row: number; col: number; numRows: number; numColumns: number }[];
+}
+export interface MetadataData {
+  key: string;
+  value: string | null;
+  visibility?: MetadataVisibility;
+}
+export interface SheetData {
+  name: string;
+  sheetId?: number;
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  frozenColumns: number;
+  hidden: boolean;
+  tabColor?: string | null;
+  cells: CellData[];
+  protections: ProtectionData[];
+  metadata?: MetadataData[];
+  columnWidths?: Record<number, number>;
+}
+export interface SpreadsheetData {
+  name: string;
+  timeZone: string;
+  id?: string;
+  activeSheet?: string;
+  metadata?: MetadataData[];
+  sheets: SheetData[];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function ruleToData(rule: FakeDataValidation): ValidationData {
+  const s = rule.spec;
+  return {
+    criteria: s.criteria,
+    values: s.args.map((a) => (a instanceof FakeRange ? { range: a.refData() } : copyArgDeep(a))),
+    allowInvalid: s.allowInvalid,
+    helpText: s.helpText,
+  };
+}
+
+function copyArgDeep(a: unknown): unknown {
+  if (isDate(a)) return new Date(a.getTime());
+  if (Array.isArray(a)) return a.map(copyArgDeep);
+  return a;
+}
+
+/** Turns plain validation data back into a rule. */
+export function ruleFromData(spreadsheet: FakeSpreadsheet, v: ValidationData): FakeDataValidation {
+  const args = v.values.map((a) => {
+    if (a && typeof a === 'object' && !Array.isArray(a) && !isDate(a) && 'range' in a) {
+      const r = (a as { range: RangeRefData }).range;
+      const sheet = spreadsheet.sheets.find((s) => s.sheetName === r.sheet);
+      if (!sheet) throw new Error(`validation refers to a missing sheet "${r.sheet}"`);
+      return sheet.rangeAt(r.row, r.col, r.numRows, r.numColumns);
+    }
+    return copyArgDeep(a);
+  });
+  const spec: RuleSpec = { criteria: v.criteria, args, allowInvalid: v.allowInvalid, helpText: v.helpText };
+  return new FakeDataValidation(spreadsheet.env.counters, spec);
+}
+
+/** A plain-data copy of a sheet (uncounted). */
+export function sheetToData(sheet: FakeSheet): SheetData {
+  const cells: CellData[] = [];
+  sheet.rows.forEach((row, ri) => {
+    row?.forEach((c, ci) => {
+      if (!c) return;
+      if (!hasContent(c) && c.format === undefined && !c.validation && c.note === undefined && !c.style) return;
+      const d: CellData = { row: ri + 1, col: ci + 1, value: copyValue(c.value) };
+      if (c.formula !== undefined) d.formula = c.formula;
+      if (c.format !== undefined) d.numberFormat = c.format;
+      if (c.validation) d.validation = ruleToData(c.validation);
+      if (c.note !== undefined) d.note = c.note;
+      if (c.style) d.style = { ...c.style };
+      cells.push(d);
+    });
+  });
+  const spanData = (s: Span) => ({ row: s.row, col: s.col, numRows: s.numRows, numColumns: s.numCols });
+  return {
+    name: sheet.sheetName,
+    sheetId: sheet.sheetId,
+    maxRows: sheet.maxRows,
+    maxColumns: sheet.maxCols,
+    frozenRows: sheet.frozenRows,
+    frozenColumns: sheet.frozenCols,
+    hidden: sheet.hidden,
+    tabColor: sheet.tabColor,
+    cells,
+    protections: sheet.parent.protections
+      .filter((p) => p.host === sheet.host)
+      .map((p) => {
+        const d: ProtectionData = {
+          type: p.kind,
+          description: p.description,
+          warningOnly: p.warningOnly,
+          editors: [...p.editors],
+        };
+        if (p.span) d.range = spanData(p.span);
+        if (p.unprotected.length) d.unprotectedRanges = p.unprotected.map(spanData);
+        return d;
+      }),
+    metadata: sheet.metadata.map((m) => ({ key: m.key, value: m.value, visibility: m.visibility })),
+    columnWidths: Object.fromEntries(sheet.columnWidths),
+  };
+}
+
+/** Replaces a sheet's content with sheetToData() output (uncounted). */
+export function loadSheetData(sheet: FakeSheet, d: SheetData): void {
+  sheet.maxRows = d.maxRows;
+  sheet.maxCols = d.maxColumns;
+  sheet.frozenRows = d.frozenRows ?? 0;
+  sheet.frozenCols = d.frozenColumns ?? 0;
+  sheet.hidden = !!d.hidden;
+  sheet.tabColor = d.tabColor ?? null;
+  sheet.rows = [];
+  sheet.touch();
+  const rules = new Map<string, FakeDataValidation>();
+  for (const cd of d.cells) {
+    const c = sheet.cellForWrite(cd.row, cd.col);
+    c.value = copyValue(cd.value ?? '');
+    if (cd.formula !== undefined) c.formula = cd.formula;
+    if (cd.numberFormat !== undefined) c.format = cd.numberFormat;
+    if (cd.note !== undefined) c.note = cd.note;
+    if (cd.style) c.style = { ...cd.style };
+    if (cd.validation) {
+      const key = JSON.stringify(cd.validation);
+      let rule = rules.get(key);
+      if (!rule) {
+        rule = ruleFromData(sheet.parent, cd.validation);
+        rules.set(key, rule);
+      }
+      c.validation = rule;
+    }
+  }
+  const toSpan = (r: { row: number; col: number; numRows: number; numColumns: number }): Span => ({
+    row: r.row,
+    col: r.col,
+    numRows: r.numRows,
+    numCols: r.numColumns,
+  });
+  for (const pd of d.protections ?? []) {
+    const p = sheet.newProtection(pd.type, pd.type === 'RANGE' && pd.range ? toSpan(pd.range) : null);
+    p.description = pd.description ?? '';
+    p.warningOnly = !!pd.warningOnly;
+    p.editors = [...new Set([sheet.env.userEmail, ...(pd.editors ?? [])])];
+    p.unprotected = (pd.unprotectedRanges ?? []).map(toSpan);
+  }
+  sheet.metadata = [];
+  for (const m of d.metadata ?? []) {
+    sheet.metadata.push(
+      new FakeDeveloperMetadata(
+        sheet.env,
+        sheet.metadata,
+        sheet.parent.nextMetadataId++,
+        m.key,
+        m.value,
+        m.visibility ?? 'DOCUMENT',
+        () => sheet.sheetName,
+      ),
+    );
+  }
+  sheet.columnWidths = new Map(Object.entries(d.columnWidths ?? {}).map(([k, v]) => [Number(k), v]));
+}
