@@ -20,6 +20,77 @@ export interface CounterSnapshot {
   cellsWritten: number;
 }
 
+/** Classes of the Spreadsheet service. */
+const SPREADSHEET_CLASSES = new Set([
+  'SpreadsheetApp',
+  'Spreadsheet',
+  'Sheet',
+  'Range',
+  'TextFinder',
+  'Protection',
+  'DeveloperMetadata',
+  'DeveloperMetadataFinder',
+]);
+
+/**
+ * Spreadsheet methods that do not reach Google: taking a handle (getActiveSpreadsheet,
+ * getSheetByName, getRange, createTextFinder and its options) and reading what an object in hand
+ * already knows (getName, getRow, getSheet...). Every other Spreadsheet call is a round trip: a read
+ * (getValues, getLastRow, a TextFinder search), a write (setValues, appendRow, setNumberFormats), a
+ * flush. This is how the issues budget a desk action ("at most 10 calls that reach Google").
+ */
+export const HANDLE_OR_ACCESSOR = new Set([
+  'SpreadsheetApp.getActiveSpreadsheet',
+  'SpreadsheetApp.getActive',
+  'SpreadsheetApp.getActiveSheet',
+  'SpreadsheetApp.getUi',
+  'SpreadsheetApp.newDataValidation',
+  'Spreadsheet.getSheetByName',
+  'Spreadsheet.getSheets',
+  'Spreadsheet.getId',
+  'Spreadsheet.getName',
+  'Spreadsheet.getUrl',
+  'Spreadsheet.getRange',
+  'Spreadsheet.getActiveSheet',
+  'Sheet.getRange',
+  'Sheet.getName',
+  'Sheet.getParent',
+  'Sheet.getSheetId',
+  'Sheet.getIndex',
+  'Sheet.createTextFinder',
+  'Range.getRow',
+  'Range.getColumn',
+  'Range.getNumRows',
+  'Range.getNumColumns',
+  'Range.getHeight',
+  'Range.getWidth',
+  'Range.getSheet',
+  'Range.getGridId',
+  'Range.getA1Notation',
+  'Range.getLastRow',
+  'Range.getLastColumn',
+  'Range.offset',
+  'Range.getCell',
+  'Range.createTextFinder',
+  'TextFinder.matchCase',
+  'TextFinder.matchEntireCell',
+  'TextFinder.useRegularExpression',
+  'TextFinder.matchFormulaText',
+  'TextFinder.ignoreDiacritics',
+  'TextFinder.startFrom',
+  'Protection.getDescription',
+]);
+
+/** Calls of the Cache and Properties services that reach Google (taking the store is a handle). */
+const STORE_HANDLES = new Set([
+  'CacheService.getDocumentCache',
+  'CacheService.getScriptCache',
+  'CacheService.getUserCache',
+  'PropertiesService.getDocumentProperties',
+  'PropertiesService.getScriptProperties',
+  'PropertiesService.getUserProperties',
+]);
+
 /** Counts every service call, per method, and the cells moved by reads and writes. */
 export class Counters {
   private calls = new Map<string, number>();
@@ -47,6 +118,28 @@ export class Counters {
   }
   count(name: string): number {
     return this.calls.get(name) ?? 0;
+  }
+  /** Spreadsheet calls that reach Google, per method (see HANDLE_OR_ACCESSOR). */
+  spreadsheetCalls(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [name, n] of this.calls) {
+      if (SPREADSHEET_CLASSES.has(name.split('.')[0]) && !HANDLE_OR_ACCESSOR.has(name)) out[name] = n;
+    }
+    return out;
+  }
+  /** How many Spreadsheet calls reached Google. */
+  spreadsheetTotal(): number {
+    return Object.values(this.spreadsheetCalls()).reduce((a, b) => a + b, 0);
+  }
+  /** Cache and Properties calls (reads and writes of the stores). */
+  storeTotal(): number {
+    let n = 0;
+    for (const [name, c] of this.calls) {
+      const cls = name.split('.')[0];
+      if ((cls === 'Cache' || cls === 'Properties') && !STORE_HANDLES.has(name)) n += c;
+      if ((cls === 'CacheService' || cls === 'PropertiesService') && !STORE_HANDLES.has(name)) n += c;
+    }
+    return n;
   }
 }
 

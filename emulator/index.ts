@@ -113,6 +113,49 @@ export function createRuntime(opts: RuntimeOptions = {}) {
       const f = fn(name);
       return lock.runExecution(() => f(...args));
     },
+    /**
+     * The librarian types or pastes `values` into a sheet at (row, col): each cell is interpreted as
+     * Sheets interprets typing, then the bundle's simple onEdit and the installed ON_EDIT triggers
+     * run with the edited range, as in Sheets. Returns the handlers run.
+     */
+    userEdit(sheetName: string, row: number, col: number, values: unknown[][]): string[] {
+      const sheet = spreadsheet.getSheetByName(sheetName);
+      if (!sheet) throw new Error(`emulator: no sheet ${sheetName}`);
+      const width = Math.max(...values.map((r) => r.length));
+      if (row + values.length - 1 > sheet.maxRows) sheet.insertRowsAfter(sheet.maxRows, row + values.length - 1 - sheet.maxRows);
+      values.forEach((r, i) => {
+        r.forEach((v, j) => {
+          const refused = sheet.userEdit(row + i, col + j, v);
+          if (refused) throw new Error(`emulator: the sheet refused ${String(v)} at R${row + i}C${col + j}: ${refused}`);
+        });
+      });
+      const ran: string[] = [];
+      const event = () => ({
+        authMode: 'LIMITED',
+        source: spreadsheet,
+        range: sheet.getRange(row, col, values.length, width),
+        user: { getEmail: () => env.userEmail },
+        ...(values.length === 1 && width === 1 ? { value: values[0][0] } : {}),
+      });
+      if (loadFresh && typeof loadFresh().onEdit === 'function') {
+        this.call('onEdit', event());
+        ran.push('onEdit');
+      }
+      for (const t of triggers.spreadsheetTriggers('ON_EDIT')) {
+        this.call(t.handler, event());
+        ran.push(t.handler);
+      }
+      return ran;
+    },
+    /** A structural change by the librarian (columns inserted or moved, a sheet renamed): the installed ON_CHANGE triggers run. */
+    userChange(changeType: string): string[] {
+      const ran: string[] = [];
+      for (const t of triggers.spreadsheetTriggers('ON_CHANGE')) {
+        this.call(t.handler, { authMode: 'FULL', changeType, source: spreadsheet, user: { getEmail: () => env.userEmail } });
+        ran.push(t.handler);
+      }
+      return ran;
+    },
     /** Fires the time-driven triggers due up to `until` through the loaded bundle, in trigger context. */
     fireTriggers(until: Date) {
       return triggers.fireDue(until, (name: string, event: TimeDrivenEvent) => {

@@ -14,6 +14,7 @@ export class SheetLayout {
   /** @internal */ frozenCols = 0;
   /** @internal */ columnWidths = new Map<number, number>();
   /** @internal */ rowHeights = new Map<number, number>();
+  /** @internal */ hiddenColumns = new Set<number>();
 
   constructor(readonly env: Env) {}
 
@@ -89,13 +90,15 @@ export class SheetLayout {
   }
   hideColumns(columnIndex: number, numColumns = 1): void {
     this.k('hideColumns');
-    void columnIndex;
-    void numColumns;
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.add(c);
   }
   showColumns(columnIndex: number, numColumns = 1): void {
     this.k('showColumns');
-    void columnIndex;
-    void numColumns;
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.delete(c);
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    this.k('isColumnHiddenByUser');
+    return this.hiddenColumns.has(columnPosition);
   }
   hideRows(rowIndex: number, numRows = 1): void {
     this.k('hideRows');

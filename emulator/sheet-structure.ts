@@ -64,6 +64,7 @@ export function insertColumnsAt(sheet: FakeSheet, at: number, n: number, from: n
   const widths = new Map<number, number>();
   for (const [c, w] of sheet.columnWidths) widths.set(c >= at ? c + n : c, w);
   sheet.columnWidths = widths;
+  sheet.hiddenColumns = new Set([...sheet.hiddenColumns].map((c) => (c >= at ? c + n : c)));
   shiftProtections(sheet, 'col', at, n);
 }
 
@@ -83,6 +84,9 @@ export function deleteColumnsAt(sheet: FakeSheet, pos: number, n: number): void 
     else if (c >= pos + n) widths.set(c - n, w);
   }
   sheet.columnWidths = widths;
+  sheet.hiddenColumns = new Set(
+    [...sheet.hiddenColumns].filter((c) => c < pos || c >= pos + n).map((c) => (c >= pos + n ? c - n : c)),
+  );
   shiftProtections(sheet, 'col', pos, -n);
 }
 

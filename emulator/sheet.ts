@@ -299,6 +299,8 @@ export class FakeSheet extends SheetLayout {
     this.k('appendRow');
     if (!Array.isArray(rowContents)) throw paramsError('Sheet', 'appendRow', [rowContents]);
     const row = this.contentBounds().lastRow + 1;
+    // A full sheet grows by a row that takes the formats of the row above, as an inserted row does.
+    if (row > this.maxRows) insertRowsAt(this, row, 1, row - 1);
     const contents = rowContents.map((v, i) => interpretInput(v, this.cell(row, i + 1)?.format, this.parent.timeZone));
     const rangeCache = new Map<unknown, Set<string>>();
     contents.forEach((c, i) => {

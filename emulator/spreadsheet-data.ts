@@ -65,6 +65,7 @@ export interface SheetData {
   protections: ProtectionData[];
   metadata?: MetadataData[];
   columnWidths?: Record<number, number>;
+  hiddenColumns?: number[];
 }
 export interface SpreadsheetData {
   name: string;
@@ -150,6 +151,7 @@ export function sheetToData(sheet: FakeSheet): SheetData {
       }),
     metadata: sheet.metadata.map((m) => ({ key: m.key, value: m.value, visibility: m.visibility })),
     columnWidths: Object.fromEntries(sheet.columnWidths),
+    ...(sheet.hiddenColumns.size > 0 ? { hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b) } : {}),
   };
 }
 
@@ -209,4 +211,5 @@ export function loadSheetData(sheet: FakeSheet, d: SheetData): void {
     );
   }
   sheet.columnWidths = new Map(Object.entries(d.columnWidths ?? {}).map(([k, v]) => [Number(k), v]));
+  sheet.hiddenColumns = new Set(d.hiddenColumns ?? []);
 }

@@ -79,7 +79,7 @@ export function useLanguage(lang: Lang): void {
       const i = rows.findIndex((r) => settings.text(r, 'key') === 'language');
       if (i >= 0) settings.update(firstRow + i, { value: lang });
       else settings.append([{ key: 'language', value: lang }]);
-      setUp(ss, lang);
+      setUp(ss, lang, true);
       const wb = Workbook.open(ss);
       logEvent(wb, 'language', { language: t(lang, `menu.language.${lang}` as MessageKey) });
       addLibraryMenu(SpreadsheetApp.getUi(), lang);

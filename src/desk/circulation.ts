@@ -5,7 +5,7 @@
  */
 import type { DayKey } from '../dates';
 import { checkIssue, checkRenew } from '../domain/circulation';
-import { codeKey, echo } from '../domain/codes';
+import { codeKey, echo, literalPattern } from '../domain/codes';
 import { type HeldCopy, heldCopy, withCopy, withoutCopy } from '../domain/holdings';
 import { dueDate, renewedDue } from '../domain/schedule';
 import { LibraryError } from '../errors';
@@ -124,7 +124,7 @@ function holderOf(desk: Desk, code: string, atDesk: { code: string; row: number 
 function loanRowOf(desk: Desk, loanId: string): number | null {
   if (!loanId) return null;
   const loans = desk.table('loans');
-  const rows = loans.search('loanId', `^\\s*${loanId.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}\\s*$`);
+  const rows = loans.search('loanId', `^\\s*${literalPattern(loanId)}\\s*$`);
   return rows.length === 1 ? rows[0] : null;
 }
 

@@ -4,7 +4,7 @@
  * One search per way tried, then the rows found, read in a few blocks.
  */
 import { classSearchPattern } from '../domain/class-names';
-import { codeKey, echo, MAX_CODE_LENGTH } from '../domain/codes';
+import { codeKey, echo, literalPattern, MAX_CODE_LENGTH } from '../domain/codes';
 import { LibraryError } from '../errors';
 import { choiceCode } from '../sheets/choices';
 import type { Cell } from '../sheets/table';
@@ -28,8 +28,6 @@ export interface FindResult {
 const MAX_CHOICES = 60;
 /** A typed name longer than this is a paste, not a search. */
 const MAX_QUERY = 100;
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 function choicesFrom(desk: Desk, rows: Map<number, Cell[]>): ReaderChoice[] {
   const table = desk.readers();
@@ -72,7 +70,7 @@ export function findReader(desk: Desk, query: string): FindResult {
   let more = false;
   if (choices.length === 0) {
     const table = desk.readers();
-    const found = table.search('name', escapeRe(q).replace(/\s+/g, '\\s+'), false);
+    const found = table.search('name', literalPattern(q).replace(/\s+/g, '\\s+'), false);
     more = found.length > MAX_CHOICES;
     const { rows } = table.readRowsAt(found.slice(0, MAX_CHOICES), 4, 5_000);
     choices = choicesFrom(desk, rows);
@@ -102,7 +100,7 @@ export interface HistoryLine {
 export function readerHistory(desk: Desk, code: string, rowHint = 0): { history: HistoryLine[]; partial: boolean } {
   const reader = desk.reader(code, rowHint);
   const loans = desk.table('loans').require('inventory', 'reader', 'issued', 'due', 'returned', 'status');
-  const pattern = `^\\s*${escapeRe(reader.info.code)}\\s*$`;
+  const pattern = `^\\s*${literalPattern(reader.info.code)}\\s*$`;
   const found = loans.search('reader', pattern).reverse().slice(0, 50);
   const { rows, left } = loans.readRowsAt(found, 6, 5_000);
   const history = [...rows.entries()]

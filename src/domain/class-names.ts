@@ -6,6 +6,8 @@
  * Pure: no Apps Script.
  */
 
+import { inClass, literalPattern } from './codes';
+
 /** What the index needs of a Classes row. */
 export interface ClassRow {
   className: string;
@@ -105,8 +107,8 @@ export function classSearchPattern(name: string): string | null {
   const chars = [...key].map((ch) => {
     const latin = LATIN_OF[ch];
     const variants = new Set([ch, ch.toLowerCase(), ...(latin ? [latin, latin.toLowerCase()] : [])]);
-    const escaped = [...variants].map((v) => v.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
-    return escaped.length === 1 ? escaped[0] : `[${escaped.join('')}]`;
+    if (variants.size === 1) return literalPattern([...variants][0]);
+    return `[${[...variants].map(inClass).join('')}]`;
   });
   return `^${sep}${chars.join(sep)}${sep}$`;
 }

@@ -145,7 +145,18 @@ export function pickCode<T>(
   return { match: pool[0] };
 }
 
-const escapeRe = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/**
+ * Text as a regular expression that matches it literally (RE2 and JavaScript alike; a "-" is escaped
+ * only inside a character class, where both need it).
+ */
+export function literalPattern(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** A character as a member of a regular-expression character class. */
+export function inClass(ch: string): string {
+  return ch.replace(/[\\\][^-]/g, '\\$&');
+}
 
 /** One character of a code key as a regular-expression class: either case, and its look-alike. */
 function charPattern(ch: string): string {
@@ -155,8 +166,8 @@ function charPattern(ch: string): string {
     variants.add(alike);
     variants.add(alike.toLowerCase());
   }
-  if (variants.size === 1) return escapeRe(ch);
-  return `[${[...variants].map(escapeRe).join('')}]`;
+  if (variants.size === 1) return literalPattern(ch);
+  return `[${[...variants].map(inClass).join('')}]`;
 }
 
 /**

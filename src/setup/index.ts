@@ -46,7 +46,13 @@ export interface SetupReport {
 /** The sheets Google creates in a new spreadsheet, in the languages our users see. */
 const DEFAULT_SHEET = /^(sheet|лист|парақ|бет)\s?1$/i;
 
-export function setUpWorkbook(ss: Spreadsheet, lang: Lang): SetupReport {
+/**
+ * Sets the workbook up in `lang`. With `translate` (a language switch) every label the library
+ * wrote in another language is rewritten too: sheet names, headers, the settings' explanations, the
+ * Log's action names. Without it, the librarian's own names and headers stay as she typed them; only
+ * the dropdown values follow the lists (which would refuse them otherwise).
+ */
+export function setUpWorkbook(ss: Spreadsheet, lang: Lang, translate = false): SetupReport {
   const report: SetupReport = {
     createdSheets: [],
     addedColumns: [],
@@ -55,7 +61,7 @@ export function setUpWorkbook(ss: Spreadsheet, lang: Lang): SetupReport {
     holdingsRebuilt: 0,
     closedDays: null,
   };
-  report.translatedCells += renameSheets(ss, lang);
+  if (translate) report.translatedCells += renameSheets(ss, lang);
   const columnsOf = new Map<string, Map<string, number>>();
   const sheets = new Map<string, Sheet>();
   for (const def of SHEETS) {
@@ -73,13 +79,15 @@ export function setUpWorkbook(ss: Spreadsheet, lang: Lang): SetupReport {
         ? classesSheet.getRange(2, classColumn + 1, Math.max(classesSheet.getMaxRows() - 1, 1), 1)
         : null;
     formatSheet(sheet, def, columns, lang, classRange);
-    report.translatedCells += translateHeader(sheet, def, columns, lang);
+    if (translate) report.translatedCells += translateHeader(sheet, def, columns, lang);
     report.translatedCells += translateChoices(sheet, def, columns, lang);
     if (def.generated) protectGenerated(sheet, lang);
   }
   report.addedSettings = seedSettings(sheets.get('settings')!, lang);
-  report.translatedCells += translateSettingNotes(sheets.get('settings')!, columnsOf.get('settings')!, lang);
-  report.translatedCells += translateLogActions(sheets.get('log')!, columnsOf.get('log')!, lang);
+  if (translate) {
+    report.translatedCells += translateSettingNotes(sheets.get('settings')!, columnsOf.get('settings')!, lang);
+    report.translatedCells += translateLogActions(sheets.get('log')!, columnsOf.get('log')!, lang);
+  }
   removeEmptyDefaultSheet(ss, report);
   let wb = Workbook.open(ss, rememberLayout(ss, lang));
   report.holdingsRebuilt = rebuildHoldings(wb);
@@ -105,7 +113,7 @@ export function applyLanguageIfChanged(wb: Workbook): Workbook {
     return wb;
   }
   if (applied === wb.lang) return wb;
-  setUpWorkbook(wb.ss, wb.lang);
+  setUpWorkbook(wb.ss, wb.lang, true);
   return Workbook.open(wb.ss);
 }
 

@@ -6,7 +6,7 @@
  * with one setValues per block of adjacent changed columns. Column formats are set once, by Setup:
  * a write sets a format only for text a sheet would read as a formula (it starts with = + - @).
  */
-import { codeSearchPattern, MAX_CODE_LENGTH, pickCode } from '../domain/codes';
+import { codeSearchPattern, literalPattern, MAX_CODE_LENGTH, pickCode } from '../domain/codes';
 import { LibraryError } from '../errors';
 import { type Lang, t } from '../i18n';
 import { type ColumnDef, headerKey, NUMBER_FORMATS, type SheetDef } from '../schema';
@@ -45,8 +45,6 @@ export function columnLetter(n: number): string {
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
 }
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 export class Table {
   private constructor(
@@ -192,7 +190,7 @@ export class Table {
    */
   search(key: string, pattern: string, wholeCell = true): number[] {
     const column = this.index(key) + 1;
-    const labels = headerLabels(this.def, key).map((l) => escapeRe(l.trim()).replace(/\s+/g, '\\s+'));
+    const labels = headerLabels(this.def, key).map((l) => literalPattern(l.trim()).replace(/\s+/g, '\\s+'));
     const header = `^\\s*(?:${labels.join('|')})\\s*$`;
     const letter = columnLetter(column);
     const found = this.sheet

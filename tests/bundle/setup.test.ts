@@ -40,7 +40,13 @@ describe('Set up workbook on an empty spreadsheet', () => {
   it('creates every sheet, named in Kazakh, and removes the empty default sheet', () => {
     const names = rt.spreadsheet.getSheets().map((s) => s.getName());
     expect(names).toEqual(SHEETS.map((d) => t('kk', sheetNameKey(d.key))));
-    expect(lastAlert(rt)).toBe(t('kk', 'setup.done', { created: SHEETS.length, columns: 0 }));
+    const alert = lastAlert(rt).split('\n\n');
+    expect(alert[0]).toBe(t('kk', 'setup.done', { created: SHEETS.length, columns: 0 }));
+    // 25.11.2026: the plan year 2026-2027, whose holidays Setup adds (its vacations are not known yet).
+    expect(alert.slice(1)).toEqual([
+      t('kk', 'setup.closedDays', { count: rowsOf(rt, 'schedule').length, year: '2026-2027' }),
+      t('kk', 'setup.noVacations', { year: '2026-2027' }),
+    ]);
   });
 
   it('writes the headers in order, bold, with a frozen header row', () => {
@@ -85,8 +91,16 @@ describe('Set up workbook on an empty spreadsheet', () => {
       expect(
         header.map((p) => p.getDescription()),
         def.key,
-      ).toEqual([t('kk', 'setup.headerProtected')]);
+      ).toEqual([
+        t('kk', 'setup.headerProtected'),
+        ...(def.key === 'readers' ? [t('kk', 'setup.holdingsProtected')] : []),
+      ]);
     }
+  });
+
+  it('hides the readers’ “On loan” column, which the desk keeps', () => {
+    const readers = sheetOf(rt, 'readers');
+    expect(readers.isColumnHiddenByUser(columnOf(rt, 'readers', 'onLoan') + 1)).toBe(true);
   });
 
   it('seeds every setting once, with its meaning in Kazakh', () => {
@@ -100,7 +114,8 @@ describe('Set up workbook on an empty spreadsheet', () => {
   it('logs the setup in the audit log', () => {
     const log = rowsOf(rt, 'log');
     expect(log).toHaveLength(1);
-    expect(log[0].action).toBe('setup');
+    expect(log[0].action).toBe(t('kk', 'log.setup'));
+    expect(log[0].details).toBe(t('kk', 'log.setup.details', { created: SHEETS.length, columns: 0, settings: SETTING_DEFAULTS.length }));
     expect(log[0].user).toBe('librarian@lyceum92.kz');
     expect(Object.prototype.toString.call(log[0].time)).toBe('[object Date]');
   });
@@ -149,9 +164,9 @@ describe('Set up workbook again', () => {
     expect(after[1][3]).toBe('00123');
     // The missing columns come after the librarian's, in the setup language.
     expect(after[0].slice(header.length)).toEqual(
-      ['status', 'contact', 'left', 'note', 'lastVisit'].map((k) => t('kk', headerKey('readers', k))),
+      ['status', 'contact', 'left', 'note', 'lastVisit', 'onLoan'].map((k) => t('kk', headerKey('readers', k))),
     );
-    expect(lastAlert(rt)).toBe(t('kk', 'setup.done', { created: SHEETS.length - 1, columns: 5 }));
+    expect(lastAlert(rt).split('\n\n')[0]).toBe(t('kk', 'setup.done', { created: SHEETS.length - 1, columns: 6 }));
 
     // And again: nothing more to do; nothing moves.
     const snapshot = JSON.stringify(sheet.peekValues());
@@ -184,7 +199,7 @@ describe('language', () => {
     expect(sheetOf(rt, 'readers').getRange(3, status).getFormula()).toBe('=IF(TRUE,"active","left")');
   });
 
-  it('switching to Russian keeps the workbook working: same sheets, lists and menu in Russian, values translated', () => {
+  it('switching to Russian renames the sheets, rewrites headers, lists, statuses and notes, and asks to reload', () => {
     const rt = libraryRuntime();
     rt.call('setUpWorkbook');
     addRows(rt, 'classes', [{ class: '7А', grade: 7, teacher: 'Ахметова Г.', email: 'g@school.kz', language: 'kk' }]);
@@ -193,16 +208,17 @@ describe('language', () => {
     ]);
     rt.call('useRussian');
     expect(lastAlert(rt)).toBe(t('ru', 'language.changed'));
-    expect(rt.spreadsheet.getSheetByName('Оқырмандар')).not.toBeNull();
-    expect(rt.spreadsheet.getSheetByName('Читатели')).toBeNull();
+    expect(rt.spreadsheet.getSheetByName('Читатели')).not.toBeNull();
+    expect(rt.spreadsheet.getSheetByName('Оқырмандар')).toBeNull();
+    expect(headerOf(rt, 'readers')).toEqual(SHEETS.find((d) => d.key === 'readers')!.columns.map((c) => t('ru', headerKey('readers', c.key))));
     expect(rowsOf(rt, 'settings').find((r) => r.key === 'language')!.value).toBe('ru');
+    expect(rowsOf(rt, 'settings').find((r) => r.key === 'loanDays.fiction')!.note).toBe(t('ru', 'setting.loanDays.fiction'));
     expect(rowsOf(rt, 'readers')[0]).toMatchObject({ code: '00123', category: 'ученик', status: 'активен' });
     const v = sheetOf(rt, 'readers').peekCell(2, columnOf(rt, 'readers', 'category') + 1).validation!;
     expect(v.values[0]).toEqual(ENUMS.category.map((c) => t('ru', enumKey('category', c))));
-    expect((rt.ui.menus[rt.ui.menus.length - 1] as { caption: string }).caption).toBe('Библиотека');
     rt.call('onOpen');
     expect((rt.ui.menus[rt.ui.menus.length - 1] as { caption: string }).caption).toBe('Библиотека');
-    // Headers the librarian already has stay; the workbook still sets up cleanly in the new language.
+    // The workbook still sets up cleanly in the new language.
     rt.call('setUpWorkbook');
     expect(lastAlert(rt)).toBe(t('ru', 'setup.nothingToDo'));
     expect(allLanguages(sheetNameKey('readers')).map(normalise)).toContain(normalise(sheetOf(rt, 'readers').getName()));

@@ -55,8 +55,8 @@ export function rowsOf(rt: Runtime, key: SheetKey): Array<Record<string, unknown
 }
 
 /**
- * Appends rows to a library sheet by column key, through the Spreadsheet API (as a librarian's paste
- * would: text columns are already plain text after Setup, so codes keep their zeros).
+ * Appends rows to a library sheet by column key, as a librarian's paste would: each cell typed
+ * (text columns are plain text after Setup, so codes keep their zeros), then the bundle's onEdit.
  */
 export function addRows(rt: Runtime, key: SheetKey, rows: Array<Record<string, unknown>>): void {
   if (rows.length === 0) return;
@@ -71,7 +71,7 @@ export function addRows(rt: Runtime, key: SheetKey, rows: Array<Record<string, u
     for (const [k, v] of Object.entries(r)) row[columnOf(rt, key, k)] = v;
     return row;
   });
-  sheet.getRange(first, 1, rows.length, width).setValues(out as never);
+  rt.userEdit(sheet.getName(), first, 1, out);
 }
 
 export function label(lang: Lang, key: Parameters<typeof t>[1], params?: Record<string, string | number>): string {
