@@ -92,7 +92,7 @@ interface ClassState {
 
 /** The active pupils of a class with what they hold (from their rows). */
 function classPupils(desk: Desk, className: string) {
-  const { choices, rows } = readersOfClass(desk, className);
+  const { choices, rows, all } = readersOfClass(desk, className, true);
   const pupils: ClassPupilRow[] = [];
   for (const c of choices) {
     const row = rows.get(c.row);
@@ -103,7 +103,7 @@ function classPupils(desk: Desk, className: string) {
     throw new LibraryError('desk.error.noClass', { class: className });
   }
   pupils.sort((a, b) => a.reader.name.localeCompare(b.reader.name));
-  return { pupils, rows };
+  return { pupils, rows: all };
 }
 
 function classState(desk: Desk, className: string, titleIds: string[]): ClassState {

@@ -40,18 +40,30 @@ function choicesFrom(desk: Desk, rows: Map<number, Cell[]>): ReaderChoice[] {
 }
 
 /** Pupils of a class, any spelling: one search on the class column, the rows read in a few blocks. */
-export function readersOfClass(desk: Desk, className: string): { choices: ReaderChoice[]; rows: Map<number, Cell[]> } {
+export function readersOfClass(
+  desk: Desk,
+  className: string,
+  withHoldings = false,
+): { choices: ReaderChoice[]; rows: Map<number, Cell[]>; all: Map<number, Cell[]> } {
   const pattern = classSearchPattern(className);
-  if (!pattern) return { choices: [], rows: new Map() };
+  if (!pattern) return { choices: [], rows: new Map(), all: new Map() };
   const table = desk.readers();
   const found = table.search('class', pattern);
-  if (found.length === 0) return { choices: [], rows: new Map() };
-  const { rows } = table.readRowsAt(found, 4, 12_000);
+  if (found.length === 0) return { choices: [], rows: new Map(), all: new Map() };
+  // Only the columns needed: a class scattered over the sheet costs its rows, not every cell of them.
+  const keys = ['code', 'name', 'category', 'class', 'status', ...(withHoldings ? ['onLoan'] : [])];
+  const { rows, all, left } = table.readRowsAt(found, 4, 60_000, keys);
+  // Nobody is left out: rows beyond the blocks (a class spread very thin) are read one by one.
+  for (const n of left) {
+    const row = table.readRow(n);
+    rows.set(n, row);
+    all.set(n, row);
+  }
   // The search folds spellings; the one notion of a class decides (a clash of "7В" and "7B" is not merged).
   const classes = desk.wb.classes();
   const key = classes.key(className);
   for (const [n, row] of rows) if (classes.key(table.text(row, 'class')) !== key) rows.delete(n);
-  return { choices: choicesFrom(desk, rows), rows };
+  return { choices: choicesFrom(desk, rows), rows, all };
 }
 
 /**
