@@ -122,11 +122,13 @@ export function createRuntime(opts: RuntimeOptions = {}) {
       const sheet = spreadsheet.getSheetByName(sheetName);
       if (!sheet) throw new Error(`emulator: no sheet ${sheetName}`);
       const width = Math.max(...values.map((r) => r.length));
-      if (row + values.length - 1 > sheet.maxRows) sheet.insertRowsAfter(sheet.maxRows, row + values.length - 1 - sheet.maxRows);
+      if (row + values.length - 1 > sheet.maxRows)
+        sheet.insertRowsAfter(sheet.maxRows, row + values.length - 1 - sheet.maxRows);
       values.forEach((r, i) => {
         r.forEach((v, j) => {
           const refused = sheet.userEdit(row + i, col + j, v);
-          if (refused) throw new Error(`emulator: the sheet refused ${String(v)} at R${row + i}C${col + j}: ${refused}`);
+          if (refused)
+            throw new Error(`emulator: the sheet refused ${String(v)} at R${row + i}C${col + j}: ${refused}`);
         });
       });
       const ran: string[] = [];
@@ -151,7 +153,12 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     userChange(changeType: string): string[] {
       const ran: string[] = [];
       for (const t of triggers.spreadsheetTriggers('ON_CHANGE')) {
-        this.call(t.handler, { authMode: 'FULL', changeType, source: spreadsheet, user: { getEmail: () => env.userEmail } });
+        this.call(t.handler, {
+          authMode: 'FULL',
+          changeType,
+          source: spreadsheet,
+          user: { getEmail: () => env.userEmail },
+        });
         ran.push(t.handler);
       }
       return ran;

@@ -139,7 +139,7 @@ export function pickCode<T>(
   }
   const pool = exact.length > 0 ? exact : digits;
   if (pool.length === 0) return { none: true };
-  const distinct = [...new Set(pool.map((x) => String(codeOf(x)).trim()))];
+  const distinct = [...new Set(pool.map((x) => String(codeOf(x)).trim()))].sort();
   // Under two layouts one scan can mean two codes: both exist, so the librarian must choose.
   if (distinct.length > 1) return { ambiguous: distinct };
   return { match: pool[0] };

@@ -76,11 +76,14 @@ describe('a desk action costs what it must, whatever the size of the library', (
     }
   });
 
-  it.each(Object.keys(small))('%s: the same calls and cells with 10× the catalogue and fund and 5× the history', (action) => {
-    expect(large[action].calls).toEqual(small[action].calls);
-    expect(large[action].cellsRead).toBe(small[action].cellsRead);
-    expect(large[action].store).toBe(small[action].store);
-  });
+  it.each(Object.keys(small))(
+    '%s: the same calls and cells with 10× the catalogue and fund and 5× the history',
+    (action) => {
+      expect(large[action].calls).toEqual(small[action].calls);
+      expect(large[action].cellsRead).toBe(small[action].cellsRead);
+      expect(large[action].store).toBe(small[action].store);
+    },
+  );
 
   it('an issue with the title cached costs the aim of eight calls', () => {
     const cached = small['issue (title cached)'];

@@ -384,7 +384,9 @@ describe('lost book', () => {
     expect(loan.status).toBe('жоғалды, орнына берілді');
     expect(copyRow(rt, '000103')).toMatchObject({ status: 'жоғалған', reader: '' });
     expect(copyRow(rt, '000999')).toMatchObject({ titleId: 'F2', status: 'қорда', condition: 'жаңа', price: 2500 });
-    expect(copyRow(rt, '000999').source).toBe(t('kk', 'desk.replacementSource', { inventory: '000103', loanId: loan.loanId as string }));
+    expect(copyRow(rt, '000999').source).toBe(
+      t('kk', 'desk.replacementSource', { inventory: '000103', loanId: loan.loanId as string }),
+    );
     expect(rowsOf(rt, 'log').map((l) => l.action)).toContain(t('kk', 'log.lostReplaced'));
     expect(r.form!.loans).toEqual([]);
     // The replacement can be issued at once.

@@ -115,7 +115,9 @@ describe('Set up workbook on an empty spreadsheet', () => {
     const log = rowsOf(rt, 'log');
     expect(log).toHaveLength(1);
     expect(log[0].action).toBe(t('kk', 'log.setup'));
-    expect(log[0].details).toBe(t('kk', 'log.setup.details', { created: SHEETS.length, columns: 0, settings: SETTING_DEFAULTS.length }));
+    expect(log[0].details).toBe(
+      t('kk', 'log.setup.details', { created: SHEETS.length, columns: 0, settings: SETTING_DEFAULTS.length }),
+    );
     expect(log[0].user).toBe('librarian@lyceum92.kz');
     expect(Object.prototype.toString.call(log[0].time)).toBe('[object Date]');
   });
@@ -210,9 +212,13 @@ describe('language', () => {
     expect(lastAlert(rt)).toBe(t('ru', 'language.changed'));
     expect(rt.spreadsheet.getSheetByName('Читатели')).not.toBeNull();
     expect(rt.spreadsheet.getSheetByName('Оқырмандар')).toBeNull();
-    expect(headerOf(rt, 'readers')).toEqual(SHEETS.find((d) => d.key === 'readers')!.columns.map((c) => t('ru', headerKey('readers', c.key))));
+    expect(headerOf(rt, 'readers')).toEqual(
+      SHEETS.find((d) => d.key === 'readers')!.columns.map((c) => t('ru', headerKey('readers', c.key))),
+    );
     expect(rowsOf(rt, 'settings').find((r) => r.key === 'language')!.value).toBe('ru');
-    expect(rowsOf(rt, 'settings').find((r) => r.key === 'loanDays.fiction')!.note).toBe(t('ru', 'setting.loanDays.fiction'));
+    expect(rowsOf(rt, 'settings').find((r) => r.key === 'loanDays.fiction')!.note).toBe(
+      t('ru', 'setting.loanDays.fiction'),
+    );
     expect(rowsOf(rt, 'readers')[0]).toMatchObject({ code: '00123', category: 'ученик', status: 'активен' });
     const v = sheetOf(rt, 'readers').peekCell(2, columnOf(rt, 'readers', 'category') + 1).validation!;
     expect(v.values[0]).toEqual(ENUMS.category.map((c) => t('ru', enumKey('category', c))));

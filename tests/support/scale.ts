@@ -20,7 +20,28 @@ export interface Size {
 
 export const LYCEUM_SIZE: Size = { readers: 857, titles: 1300, copies: 10_000, loans: 10_000 };
 
-const CLASSES = ['5А', '5Б', '5В', '6А', '6Б', '6В', '7А', '7Б', '7В', '8А', '8Б', '8В', '9А', '9Б', '9В', '10А', '10Б', '11А', '11Б', '11В'];
+const CLASSES = [
+  '5А',
+  '5Б',
+  '5В',
+  '6А',
+  '6Б',
+  '6В',
+  '7А',
+  '7Б',
+  '7В',
+  '8А',
+  '8Б',
+  '8В',
+  '9А',
+  '9Б',
+  '9В',
+  '10А',
+  '10Б',
+  '11А',
+  '11Б',
+  '11В',
+];
 
 /** The reader code of pupil `i` (five digits, as the lyceum's cards). */
 export const readerCode = (i: number) => String(10_000 + i).padStart(5, '0');
@@ -65,7 +86,13 @@ export function fillScale(rt: Runtime, size: Size): void {
   write(
     rt,
     'classes',
-    CLASSES.map((c, i) => ({ class: c, grade: Number.parseInt(c, 10), teacher: `Мұғалім ${i}`, email: `t${i}@lyceum92.kz`, language: 'kk' })),
+    CLASSES.map((c, i) => ({
+      class: c,
+      grade: Number.parseInt(c, 10),
+      teacher: `Мұғалім ${i}`,
+      email: `t${i}@lyceum92.kz`,
+      language: 'kk',
+    })),
   );
   const readers = Array.from({ length: size.readers }, (_, i) => ({
     code: readerCode(i),
@@ -89,7 +116,14 @@ export function fillScale(rt: Runtime, size: Size): void {
   // Copies: 40 of each class-set textbook (enough for 7А), the rest spread over the catalogue.
   const copies = Array.from({ length: size.copies }, (_, i) => {
     const title = i < 320 ? Math.floor(i / 40) : 8 + ((i - 320) % Math.max(1, size.titles - 8));
-    return { inventory: inventoryOf(i), titleId: titleIdOf(title), status: 'available', condition: 'good', received: day('2025-08-20'), price: 1500 };
+    return {
+      inventory: inventoryOf(i),
+      titleId: titleIdOf(title),
+      status: 'available',
+      condition: 'good',
+      received: day('2025-08-20'),
+      price: 1500,
+    };
   });
   // Some copies are on loan to other readers (open loans), so readers hold books.
   const open: Array<Record<string, unknown>> = [];
@@ -97,7 +131,16 @@ export function fillScale(rt: Runtime, size: Size): void {
     const reader = readerCode(35 + (open.length % (size.readers - 35)));
     const loanId = `O${String(i).padStart(7, '0')}`;
     copies[i] = { ...copies[i], status: 'onLoan', reader, loanId, due: day('2026-12-09') } as (typeof copies)[number];
-    open.push({ loanId, inventory: inventoryOf(i), title: 'Кітап', reader, issued: day('2026-11-20'), due: day('2026-12-09'), renewals: 0, status: 'open' });
+    open.push({
+      loanId,
+      inventory: inventoryOf(i),
+      title: 'Кітап',
+      reader,
+      issued: day('2026-11-20'),
+      due: day('2026-12-09'),
+      renewals: 0,
+      status: 'open',
+    });
   }
   write(rt, 'copies', copies);
   const history = Array.from({ length: Math.max(0, size.loans - open.length) }, (_, i) => ({
