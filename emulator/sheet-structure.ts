@@ -27,7 +27,10 @@ export function insertRowsAt(sheet: FakeSheet, at: number, n: number, from: numb
   if (at < 1 || at > sheet.maxRows + 1) throw new GasException('Those rows are out of bounds.');
   const template = from !== null ? sheet.rows[from - 1] : undefined;
   const newRows = Array.from({ length: n }, () => (template ? template.map(formatOnly) : undefined));
-  if (sheet.rows.length >= at - 1) sheet.rows.splice(at - 1, 0, ...(newRows as (Cell | undefined)[][]));
+  // concat, not splice(...rows): a spread of 250,000 rows overflows the call stack.
+  if (sheet.rows.length >= at - 1) {
+    sheet.rows = sheet.rows.slice(0, at - 1).concat(newRows as (Cell | undefined)[][], sheet.rows.slice(at - 1));
+  }
   else if (template) for (let i = 0; i < n; i++) sheet.rows[at - 1 + i] = template.map(formatOnly);
   sheet.maxRows += n;
   if (at <= sheet.frozenRows) sheet.frozenRows += n;
