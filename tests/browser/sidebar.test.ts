@@ -58,22 +58,21 @@ describe('the desk sidebar in Chromium', () => {
     await page.keyboard.type('000103');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#loans li[data-inventory="000103"]');
-    expect(await page.textContent('#msg')).toContain('09.12.2026');
+    expect(await page.textContent('#messages li:first-child')).toContain('09.12.2026');
     expect(rowsOf(rt, 'loans')).toMatchObject([{ inventory: '000103', reader: '00123' }]);
     await page.screenshot({ path: `${SCREENSHOTS}/desk-sidebar.png` });
 
     // A refusal shows clearly and keeps the field ready for the next scan.
     await page.keyboard.type('000103');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('#msg.err');
-    expect(await page.textContent('#msg')).toContain('000103');
+    await page.waitForSelector('#messages li.err');
+    expect(await page.textContent('#messages li:first-child')).toContain('000103');
     expect(rowsOf(rt, 'loans')).toHaveLength(1);
 
     // F4 switches to return; scanning the copy returns it.
     await page.keyboard.press('F4');
     await page.fill('#copy', '000103');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('#msg.ok');
     await expect.poll(() => page.locator('#loans li').count()).toBe(0);
     expect(rowsOf(rt, 'loans')[0].status).toBe('қайтарылды');
     expect(errors).toEqual([]);
@@ -103,6 +102,83 @@ describe('the desk sidebar in Chromium', () => {
     expect(rowsOf(rt, 'loans')).toHaveLength(2);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('a burst of five scans leaves five messages visible, the newest first', async () => {
+    const rt = libraryRuntime({ now: at('2026-11-25') });
+    seedLyceum(rt);
+    const { page, errors } = await openSidebar(rt);
+    await page.locator('#reader').pressSequentially('00123');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#form .who');
+    // A scanner types faster than the server answers: five codes and Enters, no waiting.
+    for (const code of ['000101', '000102', '000103', '000999', '000104']) {
+      await page.keyboard.type(code);
+      await page.keyboard.press('Enter');
+    }
+    await expect.poll(() => page.locator('#messages li').count()).toBe(5);
+    const texts = await page.locator('#messages li').allTextContents();
+    expect(texts[0]).toContain('000104');
+    expect(texts[1]).toContain(t('kk', 'desk.error.unknownCopy', { inventory: '000999' }));
+    expect(texts[4]).toContain('000101');
+    expect(await page.locator('#messages li.err').count()).toBe(1);
+    // The second copy of the same title went out with a warning, shown under its message.
+    expect(texts[3]).toContain(t('kk', 'desk.warn.sameTitle', { reader: 'Әлиева Аружан', inventory: '000101' }));
+    expect(rowsOf(rt, 'loans')).toHaveLength(4);
+    await page.screenshot({ path: `${SCREENSHOTS}/desk-messages.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('marks a copy lost only after the librarian confirms with a button', async () => {
+    const rt = libraryRuntime({ now: at('2026-11-25') });
+    seedLyceum(rt);
+    rt.call('deskIssue', '00123', '000103');
+    const { page, errors } = await openSidebar(rt);
+    await page.locator('#reader').pressSequentially('00123');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#form .who');
+    await page.click('#mode-lost');
+    await page.fill('#copy', '000103');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#lost-confirm:not(.hidden)');
+    expect(await page.textContent('#lost-question')).toBe(t('kk', 'desk.lost.ask', { inventory: '000103' }));
+    await page.click('#lost-no');
+    expect(rowsOf(rt, 'loans')[0].status).toBe('оқырманда');
+    await page.fill('#copy', '000103');
+    await page.keyboard.press('Enter');
+    await page.click('#lost-yes');
+    await page.waitForSelector('#messages li.ok');
+    expect(rowsOf(rt, 'loans')[0].status).toBe('жоғалды');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('prints the reader form, the pick list and the debtor lists for A4 (screenshots of the print views)', async () => {
+    const rt = libraryRuntime({ now: at('2026-11-25') });
+    seedLyceum(rt);
+    rt.call('deskIssue', '00123', '000103');
+    rt.call('deskIssue', '00201', '000104');
+    rt.clock.set(at('2026-12-14'));
+    const views: Array<[string, () => void]> = [
+      ['print-reader-form', () => rt.call('deskPrint', 'readerForm', { code: '00123' })],
+      ['print-pick-list', () => rt.call('deskPrint', 'pickList', { className: '7А', titleIds: ['T7M', 'T7K'] })],
+      ['print-debtors', () => rt.call('printDebtorLists')],
+    ];
+    for (const [name, open] of views) {
+      open();
+      const shown = rt.ui.log.filter((d) => d.kind === 'modal').pop()!;
+      const html = 'content' in shown ? shown.content : '';
+      const page = await browser.newPage({ viewport: { width: 820, height: 1100 } });
+      await page.setContent(html);
+      await page.emulateMedia({ media: 'print' });
+      // The Print button is for the screen only.
+      expect(await page.isVisible('.bar button')).toBe(false);
+      await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.length).toBeGreaterThan(1000);
+      await page.close();
+    }
   });
 
   it('shows reader names as text, never as HTML', async () => {
