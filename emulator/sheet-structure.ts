@@ -30,8 +30,7 @@ export function insertRowsAt(sheet: FakeSheet, at: number, n: number, from: numb
   // concat, not splice(...rows): a spread of 250,000 rows overflows the call stack.
   if (sheet.rows.length >= at - 1) {
     sheet.rows = sheet.rows.slice(0, at - 1).concat(newRows as (Cell | undefined)[][], sheet.rows.slice(at - 1));
-  }
-  else if (template) for (let i = 0; i < n; i++) sheet.rows[at - 1 + i] = template.map(formatOnly);
+  } else if (template) for (let i = 0; i < n; i++) sheet.rows[at - 1 + i] = template.map(formatOnly);
   sheet.maxRows += n;
   if (at <= sheet.frozenRows) sheet.frozenRows += n;
   shiftProtections(sheet, 'row', at, n);

@@ -789,5 +789,8 @@ export function fillDemo(rt: Runtime, data: DemoData = generateDemo()): void {
     'schedule',
     CLOSED_DAYS.map((c) => ({ from: c.from, to: c.to, kind: c.kind, note: c.note })),
   );
+  // The data came in as an import would (no onEdit): Setup reads the workbook afresh, as after a
+  // librarian's import, and builds every reader's "On loan" record from the Copies sheet.
+  rt.call('setUpWorkbook');
   rt.ui.log.length = 0;
 }

@@ -91,8 +91,8 @@ describe('the playground in Chromium', () => {
     await expect.poll(() => desk.locator('#form .who').textContent(), WAIT).toContain(tour.readerName);
     await desk.locator('#copy').fill(tour.inventory);
     await desk.locator('#copy').press('Enter');
-    await expect.poll(() => desk.locator('#msg').getAttribute('class'), WAIT).toBe('msg ok');
-    expect(await desk.locator('#msg').textContent()).toContain(tour.inventory);
+    await expect.poll(() => desk.locator('#messages li:first-child').getAttribute('class'), WAIT).toBe('msg ok');
+    expect(await desk.locator('#messages li:first-child').textContent()).toContain(tour.inventory);
     await expect.poll(() => desk.locator(`#loans li[data-inventory="${tour.inventory}"]`).count(), WAIT).toBe(1);
     // The Loans sheet in the page gained the row.
     await page.click(`#tabs button[data-sheet="${LOANS}"]`);

@@ -76,7 +76,7 @@ describe('picking the one code a scan means', () => {
 
   it('accepts lost zeros only when one code has those digits', () => {
     expect(pickCode('00123', rows(123), (r) => r.code)).toEqual({ match: { code: 123, row: 2 } });
-    expect(pickCode('123', rows('0123', '00123'), (r) => r.code)).toEqual({ ambiguous: ['0123', '00123'] });
+    expect(pickCode('123', rows('0123', '00123'), (r) => r.code)).toEqual({ ambiguous: ['00123', '0123'] });
   });
 
   it('a scan that means two existing codes under two layouts is ambiguous, both listed', () => {
