@@ -276,6 +276,28 @@ describe('LockService', () => {
     expect(lock.hasLock()).toBe(false);
   });
 
+  it('a lock taken twice in one execution is freed by one releaseLock, not counted (Lock.tryLock/releaseLock)', () => {
+    const env = makeEnv();
+    const locks = createLockService(env);
+    locks.runExecution(() => {
+      const outer = locks.LockService.getDocumentLock();
+      const inner = locks.LockService.getDocumentLock();
+      expect(outer.tryLock(1000)).toBe(true);
+      // Taking it again in the same execution succeeds at once (no wait, no second holder)...
+      const start = env.clock.nowMillis();
+      expect(inner.tryLock(1000)).toBe(true);
+      expect(env.clock.nowMillis()).toBe(start);
+      expect(locks.state('document')).toBe(`execution:${locks.currentExecution()}`);
+      // ...and the first releaseLock, whichever object calls it, lets it go: Lock keeps no count.
+      inner.releaseLock();
+      expect(locks.state('document')).toBe('none');
+      expect(outer.hasLock()).toBe(false);
+      expect(inner.hasLock()).toBe(false);
+      // Another execution can take it now, while the first is still running.
+      locks.runExecution(() => expect(locks.LockService.getDocumentLock().tryLock(0)).toBe(true));
+    });
+  });
+
   it('tryLock returns false after waiting its timeout while another process holds the lock (Lock.tryLock)', () => {
     const env = makeEnv();
     const locks = createLockService(env);
