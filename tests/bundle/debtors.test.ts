@@ -919,3 +919,65 @@ describe('the trigger limit and mail that cannot go out', () => {
     expect(lastAlert(rt)).toContain(t('kk', 'mail.followUp.stopped', { count: withDebtors().length, days: 3 }));
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Issue 9: nothing lost, nobody where they don't belong
+
+/** Every Range.setValues of the workbook: the sheet it wrote and who held the document lock then. */
+function recordWrites(rt: Runtime) {
+  const proto = Object.getPrototypeOf(rt.spreadsheet.getSheets()[0].getRange(1, 1)) as {
+    setValues(v: unknown): unknown;
+    getSheet(): { getName(): string };
+  };
+  const original = proto.setValues;
+  const writes: Array<{ sheet: string; lock: string; execution: number }> = [];
+  proto.setValues = function (this: typeof proto, v: unknown) {
+    writes.push({
+      sheet: this.getSheet().getName(),
+      lock: rt.lock.state('document'),
+      execution: rt.lock.currentExecution(),
+    });
+    return original.call(this, v);
+  };
+  return { writes, restore: () => (proto.setValues = original) };
+}
+
+describe('the document lock', () => {
+  it('is held for the Debtors rows and the Log row when the Debtors sheet had to be created first', () => {
+    const rt = library();
+    rt.spreadsheet.deleteSheet(sheetOf(rt, 'debtors'));
+    const { writes, restore } = recordWrites(rt);
+    try {
+      rt.call('buildDebtorList');
+    } finally {
+      restore();
+    }
+    expect(lastAlert(rt)).toBe(t('kk', 'debtors.built', { debtors: 11, books: 17, classes: 6 }));
+    const debtorsName = sheetOf(rt, 'debtors').getName();
+    const logName = sheetOf(rt, 'log').getName();
+    const shared = writes.filter((w) => w.sheet === debtorsName || w.sheet === logName);
+    expect(shared.filter((w) => w.sheet === debtorsName).length).toBeGreaterThan(0);
+    expect(shared.filter((w) => w.sheet === logName).length).toBeGreaterThan(0);
+    for (const w of shared) expect(w, `${w.sheet}`).toMatchObject({ lock: `execution:${w.execution}` });
+    // Released when the action ends.
+    expect(rt.lock.state('document')).toBe('none');
+  });
+
+  it('is held for the Debtors rows and the Log rows of a monthly run that had to create the Debtors sheet', () => {
+    const rt = library();
+    rt.spreadsheet.deleteSheet(sheetOf(rt, 'debtors'));
+    rt.call('turnOnMonthlyEmails');
+    const { writes, restore } = recordWrites(rt);
+    try {
+      rt.fireTriggers(at('2026-12-01', '12:00'));
+    } finally {
+      restore();
+    }
+    expect(toTeachers(rt)).toHaveLength(withDebtors().length);
+    const debtorsName = sheetOf(rt, 'debtors').getName();
+    const logName = sheetOf(rt, 'log').getName();
+    const shared = writes.filter((w) => w.sheet === debtorsName || w.sheet === logName);
+    expect(shared.length).toBeGreaterThan(1);
+    for (const w of shared) expect(w, `${w.sheet}`).toMatchObject({ lock: `execution:${w.execution}` });
+  });
+});
