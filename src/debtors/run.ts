@@ -188,15 +188,16 @@ function reconcile(
     const k = ctx.key(e);
     if (!byKey.has(k)) byKey.set(k, e);
   }
+  const planning = new Set<string>();
   for (const p of planned) {
     const key = ctx.key(p);
     const existing = byKey.get(key);
+    if (planning.has(key)) continue;
     if (!existing) {
       fresh.push(p);
       // Two planned rows of one key (classes that clash) are one row.
-      byKey.set(key, { ...p, rowNumber: -1, row: [] });
-    } else if (existing.rowNumber < 0) continue;
-    else if (existing.status === 'invalid' && p.status === 'pending') {
+      planning.add(key);
+    } else if (existing.status === 'invalid' && p.status === 'pending') {
       fixed.push({ entry: existing, email: p.email, recipient: p.recipient });
     } else known.push(existing);
   }
@@ -360,7 +361,7 @@ const isQuotaError = (e: unknown) => /too many times|quota/i.test(String((e as E
 
 /** Teachers first, reports to the librarian last; older periods first. */
 const sendOrder = (a: LedgerEntry, b: LedgerEntry) =>
-  Number(a.kind === 'report') - Number(b.kind === 'report') || a.rowNumber - b.rowNumber;
+  Number(a.kind === 'report') - Number(b.kind === 'report') || a.order - b.order;
 
 function plan(ctx: MailContext, job: Job, visits: VisitsPeriod | null, period?: string): NewEntry[] {
   if (job === 'monthly') return planMonthly(ctx, period);

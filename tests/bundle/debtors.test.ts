@@ -981,3 +981,74 @@ describe('the document lock', () => {
     for (const w of shared) expect(w, `${w.sheet}`).toMatchObject({ lock: `execution:${w.execution}` });
   });
 });
+
+describe('the Mailings ledger, sorted while a run sends', () => {
+  /** After every email MailApp sends, the librarian sorts the Mailings sheet by another column. */
+  function sortAfterEachSend(rt: Runtime): void {
+    const real = rt.globals.MailApp as { sendEmail(m: { to: string }): void; getRemainingDailyQuota(): number };
+    const sheet = sheetOf(rt, 'mailings');
+    const orders = [
+      { column: columnOf(rt, 'mailings', 'class') + 1, ascending: false },
+      { column: columnOf(rt, 'mailings', 'email') + 1, ascending: true },
+      { column: columnOf(rt, 'mailings', 'class') + 1, ascending: true },
+    ];
+    let n = 0;
+    rt.globals.MailApp = {
+      getRemainingDailyQuota: () => real.getRemainingDailyQuota(),
+      sendEmail(m: { to: string }) {
+        real.sendEmail(m);
+        const o = orders[n++ % orders.length];
+        sheet.sort(o.column, o.ascending);
+      },
+    };
+  }
+
+  it('marks "sent" the row of the email that went, found by its period, kind and class, not by row number', () => {
+    const rt = library();
+    sortAfterEachSend(rt);
+    rt.call('turnOnMonthlyEmails');
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    expect(
+      toTeachers(rt)
+        .map((m) => m.to[0])
+        .sort(),
+    ).toEqual(
+      withDebtors()
+        .map((c) => c.email)
+        .sort(),
+    );
+    const rows = mailings(rt);
+    expect(rows).toHaveLength(withDebtors().length);
+    for (const c of withDebtors()) {
+      expect(
+        rows.filter((r) => r.class === c.name),
+        c.name,
+      ).toEqual([expect.objectContaining({ email: c.email, recipient: c.teacher, status: status('sent') })]);
+    }
+    // Nothing was left "being sent" or reported, and a second run sends nothing.
+    expect(toLibrarian(rt)).toHaveLength(0);
+    rt.execution.asTrigger(() => rt.call('monthlyDebtorsTrigger', {}));
+    expect(toTeachers(rt)).toHaveLength(withDebtors().length);
+  });
+
+  it('with the quota spent partway and the sheet sorted, the follow-up sends exactly the ones still waiting', () => {
+    const rt = library();
+    rt.mail.setQuota(3);
+    sortAfterEachSend(rt);
+    rt.call('turnOnMonthlyEmails');
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    expect(toTeachers(rt)).toHaveLength(3);
+    const sentTo = new Set(toTeachers(rt).map((m) => m.to[0]));
+    for (const r of mailings(rt))
+      expect(r.status, String(r.class)).toBe(sentTo.has(String(r.email)) ? status('sent') : status('pending'));
+    rt.fireTriggers(at('2026-12-02', '12:00'));
+    const to = toTeachers(rt).map((m) => m.to[0]);
+    expect(to.sort()).toEqual(
+      withDebtors()
+        .map((c) => c.email)
+        .sort(),
+    );
+    expect(mailings(rt).every((r) => r.status === status('sent'))).toBe(true);
+    expect(followUps(rt)).toHaveLength(0);
+  });
+});
