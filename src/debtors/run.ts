@@ -489,6 +489,17 @@ export function runMail(job: Job, opts: RunOptions = {}): RunOutcome {
     outcome.alreadySent = known.filter((e) => e.status === 'sent').length;
     if (problems.length > 0) addReport(ctx, book, problems);
 
+    // Installed before the first email, so a run stopped partway (the time limit stops an execution
+    // without a word) leaves what still waits with a run to send it; removed at the end when nothing
+    // waits. One that cannot be installed now is tried again, and reported, at the end.
+    if (book.pending().length > 0) {
+      try {
+        scheduleFollowUp();
+      } catch {
+        // arrangeFollowUp below says why.
+      }
+    }
+
     let quota = MailApp.getRemainingDailyQuota();
     const sendWaiting = (): LedgerEntry[] => {
       const late: LedgerEntry[] = [];

@@ -1052,3 +1052,41 @@ describe('the Mailings ledger, sorted while a run sends', () => {
     expect(followUps(rt)).toHaveLength(0);
   });
 });
+
+describe('a run stopped at the time limit in the middle of sending', () => {
+  it('leaves a follow-up, installed before the first email, that sends the rest: every teacher gets exactly one email', () => {
+    const rt = library();
+    rt.call('turnOnMonthlyEmails');
+    // Apps Script stops the run right after its third email, before that row is marked "sent".
+    rt.stopExecutionAfter(3, 'MailApp.sendEmail');
+    const [run] = rt.fireTriggers(at('2026-12-01', '12:00'));
+    expect(String((run.error as Error)?.message ?? run.error)).toContain('Exceeded maximum execution time');
+    expect(rt.stopped).toHaveLength(1);
+    expect(toTeachers(rt)).toHaveLength(3);
+    const third = toTeachers(rt)[2].to[0];
+    expect(mailings(rt).filter((r) => r.status === status('pending'))).toHaveLength(withDebtors().length - 3);
+    expect(followUps(rt)).toHaveLength(1);
+
+    rt.fireTriggers(at('2026-12-02', '12:00'));
+    const to = toTeachers(rt).map((m) => m.to[0]);
+    expect(to.sort()).toEqual(
+      withDebtors()
+        .map((c) => c.email)
+        .sort(),
+    );
+    // The row that was "being sent" when the run stopped is reported to the librarian, never sent again.
+    const cls = withDebtors().find((c) => c.email === third)!;
+    expect(mailings(rt).find((r) => r.class === cls.name)).toMatchObject({ status: status('failed') });
+    expect(toLibrarian(rt)).toHaveLength(1);
+    expect(toLibrarian(rt)[0].body).toContain(
+      t('kk', 'mail.report.failed', {
+        class: cls.name,
+        teacher: cls.teacher,
+        email: cls.email,
+        error: t('kk', 'mail.interrupted'),
+      }),
+    );
+    expect(followUps(rt)).toHaveLength(0);
+    expect(mailings(rt).filter((r) => r.status === status('pending'))).toHaveLength(0);
+  });
+});
