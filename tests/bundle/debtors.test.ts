@@ -1090,3 +1090,48 @@ describe('a run stopped at the time limit in the middle of sending', () => {
     expect(mailings(rt).filter((r) => r.status === status('pending'))).toHaveLength(0);
   });
 });
+
+describe('the quota running out in the middle of a run', () => {
+  it('leaves the rest waiting with a follow-up when MailApp says "too many times" after k emails, and sends nothing twice', () => {
+    const rt = library();
+    // The run reads a quota of 100; after its second email the account's other mail uses up the day.
+    const real = rt.globals.MailApp as { sendEmail(m: { to: string }): void; getRemainingDailyQuota(): number };
+    let sent = 0;
+    const attempts: string[] = [];
+    rt.globals.MailApp = {
+      getRemainingDailyQuota: () => real.getRemainingDailyQuota(),
+      sendEmail(m: { to: string }) {
+        attempts.push(m.to);
+        real.sendEmail(m);
+        if (++sent === 2) rt.mail.spendElsewhere(real.getRemainingDailyQuota());
+      },
+    };
+    rt.call('turnOnMonthlyEmails');
+    const [run] = rt.fireTriggers(at('2026-12-01', '12:00'));
+    expect(run.error).toBeUndefined();
+    expect(toTeachers(rt)).toHaveLength(2);
+    // The third email met the quota error: it and the rest wait, none is "failed" or "being sent".
+    expect(attempts).toHaveLength(3);
+    const rows = mailings(rt);
+    expect(rows.filter((r) => r.status === status('sent'))).toHaveLength(2);
+    expect(rows.filter((r) => r.status === status('pending'))).toHaveLength(withDebtors().length - 2);
+    expect(rows.find((r) => r.email === attempts[2])).toMatchObject({ status: status('pending'), details: '' });
+    expect(followUps(rt)).toHaveLength(1);
+    expect(rowsOf(rt, 'log').some((r) => r.action === 'mail.failed')).toBe(false);
+    const runLog = JSON.parse(String(rowsOf(rt, 'log').find((r) => r.action === 'mail.run.monthly')!.details));
+    expect(runLog).toMatchObject({ sent: 2, pending: withDebtors().length - 2, failed: 0 });
+
+    // The next day the follow-up sends the rest, each once, and removes itself.
+    rt.fireTriggers(at('2026-12-02', '12:00'));
+    const to = toTeachers(rt).map((m) => m.to[0]);
+    expect(new Set(to).size).toBe(to.length);
+    expect(to.sort()).toEqual(
+      withDebtors()
+        .map((c) => c.email)
+        .sort(),
+    );
+    expect(mailings(rt).every((r) => r.status === status('sent'))).toBe(true);
+    expect(followUps(rt)).toHaveLength(0);
+    expect(toLibrarian(rt)).toHaveLength(0);
+  });
+});
