@@ -42,13 +42,6 @@ export const entryKey = (
 ): string => `${family(e.kind)}|${e.period}|${keyOf(e.className)}`;
 
 /**
- * A row is marked "being sent" (and flushed) before MailApp is called and "sent" right after, so a
- * run that stops in between leaves a row that says it may have gone out: the next run reports it to
- * the librarian instead of sending it a second time.
- */
-export const isSending = (e: Pick<LedgerEntry, 'status'>): boolean => e.status === 'sending';
-
-/**
  * What tells a row from every other: its key, and for a report to the librarian (several may share a
  * period) the classes it names. Rows alike in this are told apart by their status; rows alike in that
  * too say the same thing, so either may take the change.

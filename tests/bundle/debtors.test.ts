@@ -1135,3 +1135,80 @@ describe('the quota running out in the middle of a run', () => {
     expect(toLibrarian(rt)).toHaveLength(0);
   });
 });
+
+describe('the monthly run stopped at any service call', () => {
+  it('never sends an email twice, and a planned one goes once or is reported as interrupted', () => {
+    // How many service calls the whole run makes, stopped nowhere, and how many before its first email.
+    const whole = library();
+    whole.call('turnOnMonthlyEmails');
+    const real = whole.globals.MailApp as { sendEmail(m: unknown): void; getRemainingDailyQuota(): number };
+    let firstEmail = 0;
+    whole.globals.MailApp = {
+      getRemainingDailyQuota: () => real.getRemainingDailyQuota(),
+      sendEmail(m: unknown) {
+        firstEmail ||= whole.counters.snapshot().totalCalls;
+        real.sendEmail(m);
+      },
+    };
+    whole.counters.reset();
+    whole.fireTriggers(at('2026-12-01', '12:00'));
+    const calls = whole.counters.snapshot().totalCalls;
+    expect(toTeachers(whole)).toHaveLength(withDebtors().length);
+    // Every 16th call (STOP_STEP=1: every call, a few minutes), and each of the calls that write the
+    // month's plan and lead to the first email.
+    const step = Number(process.env.STOP_STEP ?? 16);
+    const points = new Set<number>();
+    for (let k = 1; k < calls; k += step) points.add(k);
+    for (let k = Math.max(1, firstEmail - 20); k <= firstEmail; k++) points.add(k);
+    let planned = 0;
+    for (const k of [...points].sort((a, b) => a - b)) {
+      const rt = library();
+      rt.call('turnOnMonthlyEmails');
+      rt.stopExecutionAfter(k);
+      rt.fireTriggers(at('2026-12-01', '12:00'));
+      expect(rt.stopped, `stopped after ${k}`).toHaveLength(1);
+      // The follow-ups of the next days finish what the stopped run began.
+      rt.fireTriggers(at('2026-12-05', '12:00'));
+      const why = `stopped after ${k} calls at ${rt.stopped[0].refused}`;
+      const to = toTeachers(rt).map((m) => m.to[0]);
+      expect(new Set(to).size, why).toBe(to.length);
+      const rows = mailings(rt).filter((r) => r.class !== '');
+      expect(
+        mailings(rt).filter((r) => r.status === status('pending') || r.status === status('sending')),
+        why,
+      ).toEqual([]);
+      expect(followUps(rt), why).toHaveLength(0);
+      if (rows.length === 0) {
+        // Stopped before the month's plan was written: nothing went out (Send now or next month sends it).
+        expect(to, why).toEqual([]);
+        continue;
+      }
+      planned++;
+      const reports = toLibrarian(rt)
+        .map((m) => m.body)
+        .join('\n');
+      for (const c of withDebtors()) {
+        const row = rows.find((r) => r.class === c.name)!;
+        const got = to.filter((x) => x === c.email).length;
+        if (row.status === status('sent')) expect(got, `${why}: ${c.name}`).toBe(1);
+        else {
+          expect(row, `${why}: ${c.name}`).toMatchObject({
+            status: status('failed'),
+            details: t('kk', 'mail.interrupted'),
+          });
+          expect(got, `${why}: ${c.name}`).toBeLessThanOrEqual(1);
+          expect(reports, `${why}: ${c.name}`).toContain(
+            t('kk', 'mail.report.failed', {
+              class: c.name,
+              teacher: c.teacher,
+              email: c.email,
+              error: t('kk', 'mail.interrupted'),
+            }),
+          );
+        }
+      }
+    }
+    expect(planned).toBeGreaterThan(5);
+    // STOP_STEP=1 stops it at every call (a few minutes).
+  }, 600_000);
+});
