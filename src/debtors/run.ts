@@ -470,7 +470,7 @@ function mailPorts(ctx: MailContext, book: Ledger, logRows: LogRows): MailingPor
   // What check() found for the row about to be sent: where it goes now, and what.
   let current: { entry: LedgerEntry; now: Recipient; out: Outgoing | null } | null = null;
   const found = (entry: LedgerEntry) => {
-    if (current?.entry !== entry) throw new Error('Mailings: a row is marked before it is looked up');
+    if (current?.entry !== entry) throw new LibraryError('mail.ledger.broken', { detail: `${entry.status}: check` });
     return current;
   };
   return {

@@ -15,6 +15,8 @@
  *   partway always has a successor; the runner removes it at the end when nothing waits.
  */
 
+import { LibraryError } from '../errors';
+
 export type MailingStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'invalid' | 'skipped';
 
 /** One email's row, as the state machine sees it. */
@@ -147,9 +149,9 @@ export function apply<M extends Mailing>(
   error?: string,
 ): Change {
   const change = transition(m, event);
-  if (!change) throw new Error(`Mailings: "${event}" does not apply to a row that is ${m.status}`);
+  if (!change) throw new LibraryError('mail.ledger.broken', { detail: `${event}: ${m.status}` });
   if (change.report) {
-    if (!ports.report) throw new Error(`Mailings: "${event}" must be reported`);
+    if (!ports.report) throw new LibraryError('mail.ledger.broken', { detail: `${event}: report` });
     ports.report([m]);
   }
   ports.write(m, change, event, error);

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  apply,
   type Change,
   type Mailing,
   type MailingEvent,
@@ -63,6 +64,16 @@ describe('the transitions of a row', () => {
     ]);
     expect(newRow(true)).toEqual({ status: 'pending', report: false });
     expect(newRow(false)).toEqual({ status: 'invalid', report: true });
+  });
+
+  it('refuse an event that does not apply: a mistake of the run, told in the librarian’s language', () => {
+    const m: Mailing = { status: 'sent', kind: 'debtors', order: 0 };
+    const writes: MailingStatus[] = [];
+    expect(() => apply({ write: (_, c) => writes.push(c.status) }, m, 'marked')).toThrow(
+      expect.objectContaining({ key: 'mail.ledger.broken', params: { detail: 'marked: sent' } }),
+    );
+    expect(writes).toEqual([]);
+    expect(m.status).toBe('sent');
   });
 
   it('never lead back from "being sent" to waiting except when MailApp refused it for the quota', () => {
