@@ -1051,6 +1051,32 @@ describe('the Mailings ledger, sorted while a run sends', () => {
     expect(mailings(rt).every((r) => r.status === status('sent'))).toBe(true);
     expect(followUps(rt)).toHaveLength(0);
   });
+
+  it('writes again a row the librarian deleted while its email went, so it is not sent a second time', () => {
+    const rt = library();
+    const real = rt.globals.MailApp as { sendEmail(m: { to: string }): void; getRemainingDailyQuota(): number };
+    const sheet = sheetOf(rt, 'mailings');
+    rt.globals.MailApp = {
+      getRemainingDailyQuota: () => real.getRemainingDailyQuota(),
+      sendEmail(m: { to: string }) {
+        real.sendEmail(m);
+        // The librarian deletes the row of 6Б's email right while it goes.
+        if (m.to === 'ivanova@lyceum92.kz') {
+          const values = sheet.peekValues();
+          const email = columnOf(rt, 'mailings', 'email');
+          sheet.deleteRow(values.findIndex((r) => r[email] === m.to) + 1);
+        }
+      },
+    };
+    rt.call('turnOnMonthlyEmails');
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    expect(mailings(rt).filter((r) => r.class === '6Б')).toEqual([
+      expect.objectContaining({ email: 'ivanova@lyceum92.kz', status: status('sent') }),
+    ]);
+    rt.execution.asTrigger(() => rt.call('monthlyDebtorsTrigger', {}));
+    expect(toTeachers(rt).filter((m) => m.to[0] === 'ivanova@lyceum92.kz')).toHaveLength(1);
+    expect(toTeachers(rt)).toHaveLength(withDebtors().length);
+  });
 });
 
 describe('a run stopped at the time limit in the middle of sending', () => {
