@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCacheService } from './cache';
 import { createCalendarApp } from './calendar';
-import { createEnv, type Env } from './core';
+import { createEnv, type Env, GasException } from './core';
 import { createHtmlService } from './html';
 import { createLockService } from './lock';
 import { createMailApp } from './mail';
@@ -31,6 +31,20 @@ export interface RuntimeOptions {
 }
 
 const require = createRequire(import.meta.url);
+
+/** What Apps Script says when it stops an execution at its time limit (6 minutes, 30 for Workspace). */
+export const EXECUTION_TIME_ERROR = 'Exceeded maximum execution time';
+
+/** An execution to stop partway (see `stopExecutionAfter`). */
+interface Stop {
+  /** Service calls (of `only`, when given) the execution may still make. */
+  left: number;
+  only?: string;
+  /** The execution it applies to, once it has started. */
+  execution: number | null;
+  /** The call that was refused, once it was stopped. */
+  refused: string | null;
+}
 
 export function createRuntime(opts: RuntimeOptions = {}) {
   const env: Env = createEnv({ now: opts.now, timeZone: opts.timeZone, userEmail: opts.userEmail });
@@ -66,6 +80,37 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   const html = createHtmlService(env, { htmlDir: opts.htmlDir ?? 'build', getGlobals: () => context ?? globals });
   globals.HtmlService = html.HtmlService;
 
+  // Stopping an execution partway, as Apps Script stops one at its time limit: every service call goes
+  // through the counters, so a stopped execution's calls are refused there, before they do anything.
+  let stop: Stop | null = null;
+  const stopped: Array<{ execution: number; refused: string }> = [];
+  const countCall = counters.call.bind(counters);
+  counters.call = (name: string): void => {
+    const s = stop;
+    if (s && s.execution !== null && s.execution === lock.currentExecution()) {
+      if (s.refused !== null || s.left <= 0) {
+        s.refused ??= name;
+        throw new GasException(EXECUTION_TIME_ERROR);
+      }
+      if (!s.only || s.only === name) s.left--;
+    }
+    countCall(name);
+  };
+  /** Runs `fn` as a new execution (its own locks; the one a pending stop applies to). */
+  const execute = <T>(fn: () => T): T =>
+    lock.runExecution(() => {
+      const id = lock.currentExecution();
+      if (stop && stop.execution === null) stop.execution = id;
+      try {
+        return fn();
+      } finally {
+        if (stop && stop.execution === id) {
+          if (stop.refused !== null) stopped.push({ execution: id, refused: stop.refused });
+          stop = null;
+        }
+      }
+    });
+
   let loadFresh: (() => Record<string, unknown>) | null = null;
   /** The entry point `name` in a new execution's global scope. */
   const fn = (name: string): ((...args: unknown[]) => unknown) => {
@@ -94,6 +139,18 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     spreadsheet,
     /** Logger and console lines. */
     logs: utilities.logs,
+    /**
+     * Stops the next execution (a `call` or a trigger run) after `n` service calls, or after its `n`-th
+     * call of the method `only` (e.g. 'MailApp.sendEmail'), as Apps Script stops one that reaches its
+     * time limit: the next service call throws "Exceeded maximum execution time", and so does every later
+     * call of that execution, so no catch or finally block of the script can write anything more. The
+     * execution's locks are released when it ends, as at any script end.
+     */
+    stopExecutionAfter(n: number, only?: string): void {
+      stop = { left: Math.max(0, n), only, execution: null, refused: null };
+    },
+    /** The executions stopped so far, each with the service call it was stopped at. */
+    stopped,
     /** Loads the bundle (only that file) into a context whose globals are the services; returns it. */
     load(bundlePath = 'build/Code.js'): Record<string, unknown> {
       const abs = path.resolve(bundlePath);
@@ -111,7 +168,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     /** Calls a global function of the loaded bundle as the user at the sheet would (a new execution). */
     call(name: string, ...args: unknown[]): unknown {
       const f = fn(name);
-      return lock.runExecution(() => f(...args));
+      return execute(() => f(...args));
     },
     /**
      * The librarian types or pastes `values` into a sheet at (row, col): each cell is interpreted as
@@ -167,7 +224,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     fireTriggers(until: Date) {
       return triggers.fireDue(until, (name: string, event: TimeDrivenEvent) => {
         const f = fn(name);
-        lock.runExecution(() => f(event));
+        execute(() => f(event));
       });
     },
   };

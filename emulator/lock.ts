@@ -6,8 +6,10 @@
  * a second execution while the first holds a lock (`runExecution` nested) so the second's tryLock fails.
  * A failed tryLock(ms) advances the clock by the time it waited; when the other holder lets go within
  * the timeout, the clock advances to that moment and the lock is taken. Within one execution the lock
- * is re-entrant. waitLock throws the real "Lock timeout: another process was holding the lock for too
- * long." text.
+ * is re-entrant but not counted: tryLock again succeeds at once, and the first releaseLock (from any
+ * Lock object of that kind) lets it go, so a nested "take, work, release" frees the outer holder's lock
+ * too (`state(kind)` shows who holds it at any moment). waitLock throws the real "Lock timeout:
+ * another process was holding the lock for too long." text.
  */
 import { type Env, GasException } from './core';
 

@@ -12,6 +12,10 @@
  * recipients in one message "Limit Exceeded: Email Recipients Per Message."; a body over 200 KB
  * "Limit Exceeded: Email Body Size."; over 250 attachments or 25 MB of them "Limit Exceeded: Email
  * Total Attachments Size.". Nothing is recorded or counted against the quota when a send throws.
+ *
+ * The quota belongs to the account, not to the script: the account's other scripts and triggers send
+ * from the same 100 a day. `spendElsewhere(n)` counts n recipients of such other mail, so a run that
+ * read getRemainingDailyQuota() at its start meets the quota error partway, as it can for real.
  */
 import { type Env, GasException } from './core';
 import { zonedDateKey } from './utilities';
@@ -181,6 +185,12 @@ export function createMailApp(env: Env, opts: MailOptions = {}) {
     outbox,
     setQuota(n: number) {
       state.quota = n;
+    },
+    /** The account's other mail (another script, another trigger) uses `n` recipients of today's quota. */
+    spendElsewhere(n: number) {
+      roll();
+      if (state.used === 0 && mode === '24h' && n > 0) state.windowEndsMs = env.clock.nowMillis() + 24 * 3_600_000;
+      state.used += Math.max(0, n);
     },
     /** Recipients counted in the current day. */
     used(): number {

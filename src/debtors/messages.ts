@@ -95,6 +95,8 @@ export const debtorsMessages = defineMessages({
     'mail.interrupted':
       'The run stopped while this email was being sent: it may have gone out. It is not sent again by itself; ask the teacher, and "Send the debtor emails now" sends it again.',
     'mail.superseded': 'Not needed: the list of {period} replaces it.',
+    'mail.ledger.broken':
+      'The email run stopped on a mistake of its own ({detail}); nothing more was sent. The Mailings sheet shows what went out; please tell whoever maintains the library script.',
     'mail.followUp.stopped':
       '{count} emails still wait after {days} days of trying: the daily email quota of this Google account seems to be used up by other mail or scripts. The daily retries have stopped; choose "Send the debtor emails now" when the quota allows.',
     'mail.followUp.failed':
@@ -233,6 +235,8 @@ export const debtorsMessages = defineMessages({
     'mail.interrupted':
       'Бұл хат жіберіліп жатқанда әрекет тоқтады: хат кетіп қалуы мүмкін. Ол өздігінен қайта жіберілмейді; жетекшіден сұраңыз, «Қарыздарлар туралы хаттарды қазір жіберу» оны қайта жібереді.',
     'mail.superseded': 'Қажет емес: оның орнына {period} тізімі жіберіледі.',
+    'mail.ledger.broken':
+      'Хат жіберу өз қатесінен тоқтады ({detail}); басқа хат жіберілмеді. Не жіберілгені «Хат жіберу» парағында көрінеді; кітапхана скриптін жүргізетін адамға хабарлаңыз.',
     'mail.followUp.stopped':
       '{days} күн әрекеттен кейін де {count} хат кезекте тұр: бұл Google аккаунтының күндік хат лимитін басқа хаттар не скрипттер жұмсап қойған сияқты. Күнделікті қайталау тоқтатылды; лимит жеткенде «Қарыздарлар туралы хаттарды қазір жіберу» таңдаңыз.',
     'mail.followUp.failed':
@@ -369,6 +373,8 @@ export const debtorsMessages = defineMessages({
     'mail.interrupted':
       'Запуск остановился, когда это письмо отправлялось: возможно, оно ушло. Само оно не отправится повторно; уточните у руководителя, а «Отправить письма о должниках сейчас» отправит его снова.',
     'mail.superseded': 'Не требуется: его заменяет список за {period}.',
+    'mail.ledger.broken':
+      'Рассылка остановилась из-за собственной ошибки ({detail}); больше писем не отправлено. Что ушло, видно на листе «Рассылки»; сообщите тому, кто сопровождает скрипт библиотеки.',
     'mail.followUp.stopped':
       'Писем в очереди: {count}, и так уже {days} дн.: дневную квоту писем этого аккаунта Google, похоже, расходуют другие письма или скрипты. Ежедневные попытки остановлены; выберите «Отправить письма о должниках сейчас», когда квота позволит.',
     'mail.followUp.failed':

@@ -1,15 +1,19 @@
 /**
  * The mail runs: plan what is due (one ledger row per class and period), then send what is waiting,
- * within the day's MailApp quota, marking each row "sent" right after its email. A run fired twice,
- * or run again after a failure, finds the rows already there and sends only what still waits; what
- * the quota leaves waiting goes out with a follow-up trigger the next day. Runs hold the script lock
- * (two runs never interleave) and take the document lock only for their short writes to the shared
- * sheets (Debtors, Log), so the desk is not held up while emails go out. Right before each email the
- * class's address, teacher and language are looked up again on the Classes sheet, so an address fixed
- * after the run was planned is the one used.
+ * within the day's MailApp quota, marking each row "being sent" before its email and "sent" right
+ * after. A run fired twice, or run again after a failure, finds the rows already there and sends only
+ * what still waits; what the quota leaves waiting goes out with a follow-up trigger the next day. The
+ * follow-up is installed before a run reads or writes anything, so a run stopped anywhere (an error,
+ * Apps Script's time limit) has a successor; it is removed when nothing waits. The rules of the ledger
+ * are the state machine of domain/mailing.ts; this file is its Apps Script side. Runs hold the script
+ * lock (two runs never interleave) and take the document lock only for their short writes to the
+ * shared sheets (Debtors, Log), so the desk is not held up while emails go out. Right before each
+ * email the class's address, teacher and language are looked up again on the Classes sheet, so an
+ * address fixed after the run was planned is the one used.
  */
 import type { DayKey } from '../dates';
 import { ClassIndex, type DebtorGroup, debtorsOfClass } from '../domain/debtors';
+import { apply, type MailingEvent, type MailingPorts, newRow, type RunPorts, runLedger } from '../domain/mailing';
 import { LibraryError } from '../errors';
 import { DEFAULT_LANG, isLang, type Lang, t } from '../i18n';
 import { setUpWorkbook } from '../setup';
@@ -17,7 +21,7 @@ import { today } from '../sheets/dates';
 import { withDocumentLock } from '../sheets/lock';
 import { Workbook } from '../sheets/workbook';
 import { type LibraryFacts, readDebtorFacts } from './data';
-import { entryKey, family, isSending, Ledger, type LedgerEntry, type NewEntry } from './ledger';
+import { entryKey, family, Ledger, type LedgerEntry, type NewEntry } from './ledger';
 import {
   debtorsEmail,
   type Email,
@@ -125,7 +129,7 @@ function entryFor(
     className: c.className,
     recipient: c.teacher,
     email,
-    status: isValidEmail(email) && !clash ? 'pending' : 'invalid',
+    status: newRow(isValidEmail(email) && !clash).status,
     details,
   };
 }
@@ -188,15 +192,16 @@ function reconcile(
     const k = ctx.key(e);
     if (!byKey.has(k)) byKey.set(k, e);
   }
+  const planning = new Set<string>();
   for (const p of planned) {
     const key = ctx.key(p);
     const existing = byKey.get(key);
+    if (planning.has(key)) continue;
     if (!existing) {
       fresh.push(p);
       // Two planned rows of one key (classes that clash) are one row.
-      byKey.set(key, { ...p, rowNumber: -1, row: [] });
-    } else if (existing.rowNumber < 0) continue;
-    else if (existing.status === 'invalid' && p.status === 'pending') {
+      planning.add(key);
+    } else if (existing.status === 'invalid' && p.status === 'pending') {
       fixed.push({ entry: existing, email: p.email, recipient: p.recipient });
     } else known.push(existing);
   }
@@ -358,10 +363,6 @@ export interface RunOutcome {
 
 const isQuotaError = (e: unknown) => /too many times|quota/i.test(String((e as Error)?.message ?? e));
 
-/** Teachers first, reports to the librarian last; older periods first. */
-const sendOrder = (a: LedgerEntry, b: LedgerEntry) =>
-  Number(a.kind === 'report') - Number(b.kind === 'report') || a.rowNumber - b.rowNumber;
-
 function plan(ctx: MailContext, job: Job, visits: VisitsPeriod | null, period?: string): NewEntry[] {
   if (job === 'monthly') return planMonthly(ctx, period);
   if (job === 'visits' && visits) return planVisits(ctx, visits);
@@ -424,167 +425,229 @@ function retrying<T>(write: () => T, times = 3): T {
   }
 }
 
+/** Installs the follow-up; one that cannot be installed now is tried again, and reported, when the run ends. */
+function installFollowUp(): void {
+  try {
+    scheduleFollowUp();
+  } catch {
+    // arrangeFollowUp says why.
+  }
+}
+
+/** A run's log rows, written to the Log sheet in one write when the run ends. */
+type LogRows = Array<{ action: string; details: string }>;
+
+/**
+ * Sends one email as it stands now (its class's address, teacher and language looked up again),
+ * from the library, replies going to the librarian: 'sent', 'quota' when the day's quota is spent, or
+ * MailApp's error.
+ */
+function sendOne(ctx: MailContext, to: string, email: Email): 'sent' | 'quota' | { error: string } {
+  const replyTo = ctx.wb.settings.librarianEmail;
+  try {
+    MailApp.sendEmail({
+      to,
+      subject: email.subject,
+      body: email.body,
+      htmlBody: email.htmlBody,
+      name: ctx.sender.library,
+      ...(isValidEmail(replyTo) ? { replyTo } : {}),
+    });
+    return 'sent';
+  } catch (e) {
+    return isQuotaError(e) ? 'quota' : { error: String((e as Error)?.message ?? e) };
+  }
+}
+
+/**
+ * The Apps Script side of a run's sending (the state machine of domain/mailing.ts drives it): each
+ * change is written to the Mailings sheet, the "being sent" mark and the "sent" mark flushed (the
+ * latter tried again when a write fails), each email looked up on the Classes sheet right before it
+ * goes, each send and failure logged.
+ */
+function mailPorts(ctx: MailContext, book: Ledger, logRows: LogRows): MailingPorts<LedgerEntry> {
+  const lang = ctx.wb.lang;
+  // What check() found for the row about to be sent: where it goes now, and what.
+  let current: { entry: LedgerEntry; now: Recipient; out: Outgoing | null } | null = null;
+  const found = (entry: LedgerEntry) => {
+    if (current?.entry !== entry) throw new LibraryError('mail.ledger.broken', { detail: `${entry.status}: check` });
+    return current;
+  };
+  return {
+    write(entry, change, event, error) {
+      const { status } = change;
+      switch (event) {
+        case 'crashed':
+          // Failed, not waiting: only Send now (which asks first) sends it again.
+          return book.set(
+            entry,
+            entry.kind === 'report' ? { status } : { status, details: t(lang, 'mail.interrupted') },
+          );
+        case 'unreachable': {
+          const { now } = found(entry);
+          return book.set(
+            entry,
+            entry.kind === 'report'
+              ? { status, email: now.email }
+              : { status, email: now.email, recipient: now.teacher },
+          );
+        }
+        case 'marked': {
+          const { now } = found(entry);
+          book.set(entry, {
+            status,
+            ...(now.email !== entry.email ? { email: now.email } : {}),
+            ...(now.teacher !== entry.recipient ? { recipient: now.teacher } : {}),
+          });
+          // Flushed before the email goes, so a run stopped right after sending leaves a row that says
+          // so, not one that waits to be sent again.
+          return SpreadsheetApp.flush();
+        }
+        case 'sent': {
+          const out = found(entry).out as Outgoing;
+          retrying(() => book.set(entry, out.kind !== entry.kind ? { status, kind: out.kind } : { status }));
+          SpreadsheetApp.flush();
+          logRows.push({ action: `mail.${out.kind}`, details: `${entry.period} ${entry.className} → ${entry.email}` });
+          return;
+        }
+        case 'failed':
+          book.set(entry, { status, details: error ?? '' });
+          logRows.push({
+            action: 'mail.failed',
+            details: `${entry.period} ${entry.className} ${entry.email}: ${error}`,
+          });
+          return;
+        default:
+          return book.set(entry, { status });
+      }
+    },
+    check(entry) {
+      // The class's address and teacher as the Classes sheet has them now.
+      const now = recipientNow(ctx, entry);
+      const out = now.ok ? compose(ctx, book, { ...entry, email: now.email, recipient: now.teacher }) : null;
+      current = { entry, now, out };
+      return !now.ok ? 'unreachable' : out ? 'ok' : 'notNeeded';
+    },
+    send(entry) {
+      const { now, out } = found(entry);
+      return sendOne(ctx, now.email, (out as Outgoing).email);
+    },
+    report(about) {
+      addReport(ctx, book, about);
+    },
+  };
+}
+
+/** Writes a row's change of status (with what else changes) as the state machine allows it. */
+const update = (book: Ledger, e: LedgerEntry, event: MailingEvent, more: Parameters<Ledger['set']>[1] = {}) =>
+  apply({ write: (m, c) => book.set(m, { ...more, status: c.status }) }, e, event);
+
+/** What a run has done so far: kept when it stops with an error, for its follow-up and its Log rows. */
+interface RunState {
+  wb: Workbook | null;
+  ledger: Ledger | null;
+  outcome: RunOutcome;
+  log: LogRows;
+}
+
+/**
+ * Brings the ledger up to date before anything is sent: what a stopped run left "being sent" fails
+ * and is reported, the emails due now are added (those without a valid address reported), a fixed
+ * address makes its row wait again, a new month's list replaces last month's waiting rows, and Send
+ * now (retryFailed) tries the failed ones again, except those just found interrupted.
+ */
+function prepare(
+  ctx: MailContext,
+  book: Ledger,
+  interrupted: LedgerEntry[],
+  run: RunState,
+  job: Job,
+  opts: RunOptions,
+): void {
+  const { outcome } = run;
+  const planned = plan(ctx, job, opts.visits ?? null, opts.period);
+  const { fresh, fixed, known } = reconcile(ctx, book, planned);
+  for (const { entry, email, recipient } of fixed) update(book, entry, 'readdressed', { email, recipient });
+  for (const e of superseded(book, job, planned)) {
+    update(book, e, 'superseded', { details: t(ctx.wb.lang, 'mail.superseded', { period: planned[0].period }) });
+    outcome.skipped++;
+  }
+  if (opts.retryFailed) {
+    for (const e of book.entries) if (retriable(e) && !interrupted.includes(e)) update(book, e, 'retried');
+  }
+  // Classes without a valid address are named in the librarian's report before their rows are written.
+  const invalid = fresh.filter((e) => e.status === 'invalid');
+  if (invalid.length > 0) addReport(ctx, book, invalid);
+  book.add(fresh);
+  outcome.periods = [...new Set(fresh.map((e) => e.period))];
+  outcome.invalid = invalid.length;
+  outcome.alreadySent = known.filter((e) => e.status === 'sent').length;
+}
+
+/**
+ * The run's work: the follow-up installed first (a run stopped at any later point, by an error or the
+ * time limit, has a successor), the Debtors sheet (monthly), the ledger brought up to date, then the
+ * sending.
+ */
+function work(run: RunState, job: Job, opts: RunOptions): void {
+  const tally = runLedger(installFollowUp, () => {
+    const wb = ensureSheets(Workbook.open());
+    run.wb = wb;
+    const ctx = new MailContext(wb);
+    if (job === 'monthly' && opts.buildSheet) {
+      const groups: DebtorGroup[] = ctx.facts.groups;
+      const summary = withDocumentLock(() => writeDebtorSheet(wb, groups, ctx.today), 30_000);
+      run.log.push({ action: 'debtors.build', details: JSON.stringify(summary) });
+    }
+    const book = Ledger.open(wb);
+    run.ledger = book;
+    const ports: RunPorts<LedgerEntry> = {
+      ...mailPorts(ctx, book, run.log),
+      plan: (interrupted) => prepare(ctx, book, interrupted, run, job, opts),
+      quota: () => MailApp.getRemainingDailyQuota(),
+    };
+    return { rows: book.entries, ports };
+  });
+  run.outcome.sent = tally.sent.length;
+  run.outcome.failed = tally.failed.length;
+  run.outcome.invalid += tally.unreachable.filter((e) => e.kind !== 'report').length;
+  run.outcome.skipped += tally.notNeeded.length;
+}
+
+/**
+ * A mail run under the script lock (two never interleave): plan what is due, send what waits within
+ * the quota. Whatever happens, what still waits keeps its follow-up and the run is written to the Log.
+ */
 export function runMail(job: Job, opts: RunOptions = {}): RunOutcome {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(job === 'followUp' || opts.retryFailed ? 5_000 : 60_000)) throw new LibraryError('debtors.busy');
-  const logRows: Array<{ action: string; details: string }> = [];
-  const outcome: RunOutcome = {
-    periods: [],
-    sent: 0,
-    pending: 0,
-    invalid: 0,
-    failed: 0,
-    skipped: 0,
-    alreadySent: 0,
-    followUp: null,
+  const run: RunState = {
+    wb: null,
+    ledger: null,
+    log: [],
+    outcome: { periods: [], sent: 0, pending: 0, invalid: 0, failed: 0, skipped: 0, alreadySent: 0, followUp: null },
   };
-  let wb: Workbook | null = null;
-  let ledger: Ledger | null = null;
   let failure: unknown = null;
   let notice: LibraryError | null = null;
   try {
-    wb = ensureSheets(Workbook.open());
-    const ctx = new MailContext(wb);
-    const lang = wb.lang;
-
-    if (job === 'monthly' && opts.buildSheet) {
-      const groups: DebtorGroup[] = ctx.facts.groups;
-      const opened = wb;
-      const summary = withDocumentLock(() => writeDebtorSheet(opened, groups, ctx.today), 30_000);
-      logRows.push({ action: 'debtors.build', details: JSON.stringify(summary) });
-    }
-
-    const book = Ledger.open(wb);
-    ledger = book;
-    const problems: LedgerEntry[] = [];
-
-    // A run that stopped between marking a row and sending its email: it may have gone out. The
-    // librarian is told (once: the row then says so) instead of the teacher getting it twice.
-    const interrupted = new Set(book.entries.filter(isSending));
-    for (const e of interrupted) {
-      if (e.kind === 'report') book.set(e, { status: 'failed' });
-      else {
-        // Failed, not waiting: only Send now (which asks first) sends it again.
-        book.set(e, { status: 'failed', details: t(lang, 'mail.interrupted') });
-        problems.push(e);
-      }
-    }
-
-    const planned = plan(ctx, job, opts.visits ?? null, opts.period);
-    const { fresh, fixed, known } = reconcile(ctx, book, planned);
-    for (const { entry, email, recipient } of fixed) book.set(entry, { status: 'pending', email, recipient });
-    for (const e of superseded(book, job, planned)) {
-      book.set(e, { status: 'skipped', details: t(lang, 'mail.superseded', { period: planned[0].period }) });
-      outcome.skipped++;
-    }
-    if (opts.retryFailed) {
-      for (const e of book.entries) if (retriable(e) && !interrupted.has(e)) book.set(e, { status: 'pending' });
-    }
-    const added = book.add(fresh);
-    const newlyInvalid = added.filter((e) => e.status === 'invalid');
-    problems.push(...newlyInvalid);
-    outcome.periods = [...new Set(fresh.map((e) => e.period))];
-    outcome.invalid = newlyInvalid.length;
-    outcome.alreadySent = known.filter((e) => e.status === 'sent').length;
-    if (problems.length > 0) addReport(ctx, book, problems);
-
-    let quota = MailApp.getRemainingDailyQuota();
-    const sendWaiting = (): LedgerEntry[] => {
-      const late: LedgerEntry[] = [];
-      for (const entry of book.pending().sort(sendOrder)) {
-        if (quota <= 0) break;
-        // The class's address and teacher as the Classes sheet has them now.
-        const now = recipientNow(ctx, entry);
-        if (!now.ok) {
-          if (entry.kind === 'report') {
-            book.set(entry, { status: 'invalid', email: now.email });
-            continue;
-          }
-          book.set(entry, { status: 'invalid', email: now.email, recipient: now.teacher });
-          outcome.invalid++;
-          late.push(entry);
-          continue;
-        }
-        const out = compose(ctx, book, { ...entry, email: now.email, recipient: now.teacher });
-        if (!out) {
-          book.set(entry, { status: 'skipped' });
-          outcome.skipped++;
-          continue;
-        }
-        const details = entry.details;
-        // Marked before the email goes (and flushed), so a run stopped right after sending leaves a
-        // row that says so, not one that waits to be sent again.
-        book.set(entry, {
-          status: 'sending',
-          ...(now.email !== entry.email ? { email: now.email } : {}),
-          ...(now.teacher !== entry.recipient ? { recipient: now.teacher } : {}),
-        });
-        SpreadsheetApp.flush();
-        try {
-          const replyTo = ctx.wb.settings.librarianEmail;
-          MailApp.sendEmail({
-            to: now.email,
-            subject: out.email.subject,
-            body: out.email.body,
-            htmlBody: out.email.htmlBody,
-            name: ctx.sender.library,
-            ...(isValidEmail(replyTo) ? { replyTo } : {}),
-          });
-        } catch (e) {
-          if (isQuotaError(e)) {
-            book.set(entry, { status: 'pending', details });
-            quota = 0;
-            break;
-          }
-          const message = String((e as Error)?.message ?? e);
-          book.set(entry, { status: 'failed', details: message });
-          if (entry.kind !== 'report') late.push(entry);
-          outcome.failed++;
-          logRows.push({
-            action: 'mail.failed',
-            details: `${entry.period} ${entry.className} ${entry.email}: ${message}`,
-          });
-          continue;
-        }
-        quota--;
-        retrying(() =>
-          book.set(
-            entry,
-            out.kind !== entry.kind ? { status: 'sent', kind: out.kind, details } : { status: 'sent', details },
-          ),
-        );
-        SpreadsheetApp.flush();
-        outcome.sent++;
-        logRows.push({ action: `mail.${out.kind}`, details: `${entry.period} ${entry.className} → ${entry.email}` });
-      }
-      return late;
-    };
-    for (let round = 0; round < 3; round++) {
-      const late = sendWaiting();
-      if (late.length === 0) break;
-      addReport(ctx, book, late);
-    }
+    work(run, job, opts);
   } catch (e) {
     failure = e;
   }
-
-  // Whatever happened above: what still waits has a follow-up, and the run is in the Log.
   try {
-    notice = arrangeFollowUp(job, ledger, outcome, logRows);
+    notice = arrangeFollowUp(job, run.ledger, run.outcome, run.log);
   } catch (e) {
-    logRows.push({ action: 'mail.followUp.error', details: String((e as Error)?.message ?? e) });
+    run.log.push({ action: 'mail.followUp.error', details: String((e as Error)?.message ?? e) });
   }
-  if (wb) {
-    logRows.push({
+  if (run.wb) {
+    const { followUp } = run.outcome;
+    const error = failure ? { error: String((failure as Error)?.message ?? failure) } : {};
+    run.log.push({
       action: `mail.run.${job}`,
-      details: JSON.stringify({
-        ...outcome,
-        followUp: outcome.followUp ? outcome.followUp.toISOString() : null,
-        ...(failure ? { error: String((failure as Error)?.message ?? failure) } : {}),
-      }),
+      details: JSON.stringify({ ...run.outcome, followUp: followUp ? followUp.toISOString() : null, ...error }),
     });
     try {
-      appendLog(wb, logRows);
+      appendLog(run.wb, run.log);
     } catch (e) {
       console.error(`could not log the run: ${String(e)}`);
       failure ??= e;
@@ -597,7 +660,7 @@ export function runMail(job: Job, opts: RunOptions = {}): RunOutcome {
   }
   if (failure) throw failure;
   if (notice) throw notice;
-  return outcome;
+  return run.outcome;
 }
 
 /**
@@ -639,21 +702,52 @@ function arrangeFollowUp(
   }
 }
 
-function addReport(ctx: MailContext, ledger: Ledger, problems: LedgerEntry[]): void {
-  const byPeriod = new Map<string, string[]>();
-  for (const p of problems) byPeriod.set(p.period, [...(byPeriod.get(p.period) ?? []), reportLine(p)]);
+/**
+ * Names these rows in the librarian's report: the report of their period and kind of email that waits
+ * to go takes the new names (named once however often a stopped run met them), else a new report.
+ */
+function addReport(
+  ctx: MailContext,
+  ledger: Ledger,
+  problems: Array<Pick<NewEntry, 'period' | 'kind' | 'className'>>,
+): void {
+  const groups = new Map<string, { period: string; fam: string; lines: string[] }>();
+  for (const p of problems) {
+    const g = `${p.period}|${family(p.kind)}`;
+    const group = groups.get(g) ?? { period: p.period, fam: family(p.kind), lines: [] };
+    group.lines.push(reportLine(p));
+    groups.set(g, group);
+  }
   const email = ctx.librarianEmail;
-  ledger.add(
-    [...byPeriod].map(([period, classes]) => ({
+  const fresh: NewEntry[] = [];
+  for (const { period, fam, lines } of groups.values()) {
+    const open = ledger.entries.find((e) => {
+      const named = e.details.split('\n').filter(Boolean);
+      return (
+        e.kind === 'report' &&
+        e.status === 'pending' &&
+        e.period === period &&
+        named.length > 0 &&
+        named.every((l) => l.startsWith(`${fam}|`))
+      );
+    });
+    if (open) {
+      const named = new Set(open.details.split('\n').filter(Boolean));
+      if (lines.some((l) => !named.has(l)))
+        ledger.set(open, { details: [...new Set([...named, ...lines])].join('\n') });
+      continue;
+    }
+    fresh.push({
       period,
-      kind: 'report' as const,
+      kind: 'report',
       className: '',
       recipient: ctx.wb.settings.librarianName,
       email,
-      status: isValidEmail(email) ? ('pending' as const) : ('invalid' as const),
-      details: [...new Set(classes)].join('\n'),
-    })),
-  );
+      status: isValidEmail(email) ? 'pending' : 'invalid',
+      details: [...new Set(lines)].join('\n'),
+    });
+  }
+  ledger.add(fresh);
 }
 
 /** Audit-log rows of a run, in one write under the document lock. */

@@ -919,3 +919,322 @@ describe('the trigger limit and mail that cannot go out', () => {
     expect(lastAlert(rt)).toContain(t('kk', 'mail.followUp.stopped', { count: withDebtors().length, days: 3 }));
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Issue 9: nothing lost, nobody where they don't belong
+
+/** Every Range.setValues of the workbook: the sheet it wrote and who held the document lock then. */
+function recordWrites(rt: Runtime) {
+  const proto = Object.getPrototypeOf(rt.spreadsheet.getSheets()[0].getRange(1, 1)) as {
+    setValues(v: unknown): unknown;
+    getSheet(): { getName(): string };
+  };
+  const original = proto.setValues;
+  const writes: Array<{ sheet: string; lock: string; execution: number }> = [];
+  proto.setValues = function (this: typeof proto, v: unknown) {
+    writes.push({
+      sheet: this.getSheet().getName(),
+      lock: rt.lock.state('document'),
+      execution: rt.lock.currentExecution(),
+    });
+    return original.call(this, v);
+  };
+  return { writes, restore: () => (proto.setValues = original) };
+}
+
+describe('the document lock', () => {
+  it('is held for the Debtors rows and the Log row when the Debtors sheet had to be created first', () => {
+    const rt = library();
+    rt.spreadsheet.deleteSheet(sheetOf(rt, 'debtors'));
+    const { writes, restore } = recordWrites(rt);
+    try {
+      rt.call('buildDebtorList');
+    } finally {
+      restore();
+    }
+    expect(lastAlert(rt)).toBe(t('kk', 'debtors.built', { debtors: 11, books: 17, classes: 6 }));
+    const debtorsName = sheetOf(rt, 'debtors').getName();
+    const logName = sheetOf(rt, 'log').getName();
+    const shared = writes.filter((w) => w.sheet === debtorsName || w.sheet === logName);
+    expect(shared.filter((w) => w.sheet === debtorsName).length).toBeGreaterThan(0);
+    expect(shared.filter((w) => w.sheet === logName).length).toBeGreaterThan(0);
+    for (const w of shared) expect(w, `${w.sheet}`).toMatchObject({ lock: `execution:${w.execution}` });
+    // Released when the action ends.
+    expect(rt.lock.state('document')).toBe('none');
+  });
+
+  it('is held for the Debtors rows and the Log rows of a monthly run that had to create the Debtors sheet', () => {
+    const rt = library();
+    rt.spreadsheet.deleteSheet(sheetOf(rt, 'debtors'));
+    rt.call('turnOnMonthlyEmails');
+    const { writes, restore } = recordWrites(rt);
+    try {
+      rt.fireTriggers(at('2026-12-01', '12:00'));
+    } finally {
+      restore();
+    }
+    expect(toTeachers(rt)).toHaveLength(withDebtors().length);
+    const debtorsName = sheetOf(rt, 'debtors').getName();
+    const logName = sheetOf(rt, 'log').getName();
+    const shared = writes.filter((w) => w.sheet === debtorsName || w.sheet === logName);
+    expect(shared.length).toBeGreaterThan(1);
+    for (const w of shared) expect(w, `${w.sheet}`).toMatchObject({ lock: `execution:${w.execution}` });
+  });
+});
+
+describe('the Mailings ledger, sorted while a run sends', () => {
+  /** After every email MailApp sends, the librarian sorts the Mailings sheet by another column. */
+  function sortAfterEachSend(rt: Runtime): void {
+    const real = rt.globals.MailApp as { sendEmail(m: { to: string }): void; getRemainingDailyQuota(): number };
+    const sheet = sheetOf(rt, 'mailings');
+    const orders = [
+      { column: columnOf(rt, 'mailings', 'class') + 1, ascending: false },
+      { column: columnOf(rt, 'mailings', 'email') + 1, ascending: true },
+      { column: columnOf(rt, 'mailings', 'class') + 1, ascending: true },
+    ];
+    let n = 0;
+    rt.globals.MailApp = {
+      getRemainingDailyQuota: () => real.getRemainingDailyQuota(),
+      sendEmail(m: { to: string }) {
+        real.sendEmail(m);
+        const o = orders[n++ % orders.length];
+        sheet.sort(o.column, o.ascending);
+      },
+    };
+  }
+
+  it('marks "sent" the row of the email that went, found by its period, kind and class, not by row number', () => {
+    const rt = library();
+    sortAfterEachSend(rt);
+    rt.call('turnOnMonthlyEmails');
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    expect(
+      toTeachers(rt)
+        .map((m) => m.to[0])
+        .sort(),
+    ).toEqual(
+      withDebtors()
+        .map((c) => c.email)
+        .sort(),
+    );
+    const rows = mailings(rt);
+    expect(rows).toHaveLength(withDebtors().length);
+    for (const c of withDebtors()) {
+      expect(
+        rows.filter((r) => r.class === c.name),
+        c.name,
+      ).toEqual([expect.objectContaining({ email: c.email, recipient: c.teacher, status: status('sent') })]);
+    }
+    // Nothing was left "being sent" or reported, and a second run sends nothing.
+    expect(toLibrarian(rt)).toHaveLength(0);
+    rt.execution.asTrigger(() => rt.call('monthlyDebtorsTrigger', {}));
+    expect(toTeachers(rt)).toHaveLength(withDebtors().length);
+  });
+
+  it('with the quota spent partway and the sheet sorted, the follow-up sends exactly the ones still waiting', () => {
+    const rt = library();
+    rt.mail.setQuota(3);
+    sortAfterEachSend(rt);
+    rt.call('turnOnMonthlyEmails');
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    expect(toTeachers(rt)).toHaveLength(3);
+    const sentTo = new Set(toTeachers(rt).map((m) => m.to[0]));
+    for (const r of mailings(rt))
+      expect(r.status, String(r.class)).toBe(sentTo.has(String(r.email)) ? status('sent') : status('pending'));
+    rt.fireTriggers(at('2026-12-02', '12:00'));
+    const to = toTeachers(rt).map((m) => m.to[0]);
+    expect(to.sort()).toEqual(
+      withDebtors()
+        .map((c) => c.email)
+        .sort(),
+    );
+    expect(mailings(rt).every((r) => r.status === status('sent'))).toBe(true);
+    expect(followUps(rt)).toHaveLength(0);
+  });
+
+  it('writes again a row the librarian deleted while its email went, so it is not sent a second time', () => {
+    const rt = library();
+    const real = rt.globals.MailApp as { sendEmail(m: { to: string }): void; getRemainingDailyQuota(): number };
+    const sheet = sheetOf(rt, 'mailings');
+    rt.globals.MailApp = {
+      getRemainingDailyQuota: () => real.getRemainingDailyQuota(),
+      sendEmail(m: { to: string }) {
+        real.sendEmail(m);
+        // The librarian deletes the row of 6Б's email right while it goes.
+        if (m.to === 'ivanova@lyceum92.kz') {
+          const values = sheet.peekValues();
+          const email = columnOf(rt, 'mailings', 'email');
+          sheet.deleteRow(values.findIndex((r) => r[email] === m.to) + 1);
+        }
+      },
+    };
+    rt.call('turnOnMonthlyEmails');
+    rt.fireTriggers(at('2026-12-01', '12:00'));
+    expect(mailings(rt).filter((r) => r.class === '6Б')).toEqual([
+      expect.objectContaining({ email: 'ivanova@lyceum92.kz', status: status('sent') }),
+    ]);
+    rt.execution.asTrigger(() => rt.call('monthlyDebtorsTrigger', {}));
+    expect(toTeachers(rt).filter((m) => m.to[0] === 'ivanova@lyceum92.kz')).toHaveLength(1);
+    expect(toTeachers(rt)).toHaveLength(withDebtors().length);
+  });
+});
+
+describe('a run stopped at the time limit in the middle of sending', () => {
+  it('leaves a follow-up, installed before the first email, that sends the rest: every teacher gets exactly one email', () => {
+    const rt = library();
+    rt.call('turnOnMonthlyEmails');
+    // Apps Script stops the run right after its third email, before that row is marked "sent".
+    rt.stopExecutionAfter(3, 'MailApp.sendEmail');
+    const [run] = rt.fireTriggers(at('2026-12-01', '12:00'));
+    expect(String((run.error as Error)?.message ?? run.error)).toContain('Exceeded maximum execution time');
+    expect(rt.stopped).toHaveLength(1);
+    expect(toTeachers(rt)).toHaveLength(3);
+    const third = toTeachers(rt)[2].to[0];
+    expect(mailings(rt).filter((r) => r.status === status('pending'))).toHaveLength(withDebtors().length - 3);
+    expect(followUps(rt)).toHaveLength(1);
+
+    rt.fireTriggers(at('2026-12-02', '12:00'));
+    const to = toTeachers(rt).map((m) => m.to[0]);
+    expect(to.sort()).toEqual(
+      withDebtors()
+        .map((c) => c.email)
+        .sort(),
+    );
+    // The row that was "being sent" when the run stopped is reported to the librarian, never sent again.
+    const cls = withDebtors().find((c) => c.email === third)!;
+    expect(mailings(rt).find((r) => r.class === cls.name)).toMatchObject({ status: status('failed') });
+    expect(toLibrarian(rt)).toHaveLength(1);
+    expect(toLibrarian(rt)[0].body).toContain(
+      t('kk', 'mail.report.failed', {
+        class: cls.name,
+        teacher: cls.teacher,
+        email: cls.email,
+        error: t('kk', 'mail.interrupted'),
+      }),
+    );
+    expect(followUps(rt)).toHaveLength(0);
+    expect(mailings(rt).filter((r) => r.status === status('pending'))).toHaveLength(0);
+  });
+});
+
+describe('the quota running out in the middle of a run', () => {
+  it('leaves the rest waiting with a follow-up when MailApp says "too many times" after k emails, and sends nothing twice', () => {
+    const rt = library();
+    // The run reads a quota of 100; after its second email the account's other mail uses up the day.
+    const real = rt.globals.MailApp as { sendEmail(m: { to: string }): void; getRemainingDailyQuota(): number };
+    let sent = 0;
+    const attempts: string[] = [];
+    rt.globals.MailApp = {
+      getRemainingDailyQuota: () => real.getRemainingDailyQuota(),
+      sendEmail(m: { to: string }) {
+        attempts.push(m.to);
+        real.sendEmail(m);
+        if (++sent === 2) rt.mail.spendElsewhere(real.getRemainingDailyQuota());
+      },
+    };
+    rt.call('turnOnMonthlyEmails');
+    const [run] = rt.fireTriggers(at('2026-12-01', '12:00'));
+    expect(run.error).toBeUndefined();
+    expect(toTeachers(rt)).toHaveLength(2);
+    // The third email met the quota error: it and the rest wait, none is "failed" or "being sent".
+    expect(attempts).toHaveLength(3);
+    const rows = mailings(rt);
+    expect(rows.filter((r) => r.status === status('sent'))).toHaveLength(2);
+    expect(rows.filter((r) => r.status === status('pending'))).toHaveLength(withDebtors().length - 2);
+    expect(rows.find((r) => r.email === attempts[2])).toMatchObject({ status: status('pending'), details: '' });
+    expect(followUps(rt)).toHaveLength(1);
+    expect(rowsOf(rt, 'log').some((r) => r.action === 'mail.failed')).toBe(false);
+    const runLog = JSON.parse(String(rowsOf(rt, 'log').find((r) => r.action === 'mail.run.monthly')!.details));
+    expect(runLog).toMatchObject({ sent: 2, pending: withDebtors().length - 2, failed: 0 });
+
+    // The next day the follow-up sends the rest, each once, and removes itself.
+    rt.fireTriggers(at('2026-12-02', '12:00'));
+    const to = toTeachers(rt).map((m) => m.to[0]);
+    expect(new Set(to).size).toBe(to.length);
+    expect(to.sort()).toEqual(
+      withDebtors()
+        .map((c) => c.email)
+        .sort(),
+    );
+    expect(mailings(rt).every((r) => r.status === status('sent'))).toBe(true);
+    expect(followUps(rt)).toHaveLength(0);
+    expect(toLibrarian(rt)).toHaveLength(0);
+  });
+});
+
+describe('the monthly run stopped at any service call', () => {
+  it('never sends an email twice, and a planned one goes once or is reported as interrupted', () => {
+    // How many service calls the whole run makes, stopped nowhere, and how many before its first email.
+    const whole = library();
+    whole.call('turnOnMonthlyEmails');
+    const real = whole.globals.MailApp as { sendEmail(m: unknown): void; getRemainingDailyQuota(): number };
+    let firstEmail = 0;
+    whole.globals.MailApp = {
+      getRemainingDailyQuota: () => real.getRemainingDailyQuota(),
+      sendEmail(m: unknown) {
+        firstEmail ||= whole.counters.snapshot().totalCalls;
+        real.sendEmail(m);
+      },
+    };
+    whole.counters.reset();
+    whole.fireTriggers(at('2026-12-01', '12:00'));
+    const calls = whole.counters.snapshot().totalCalls;
+    expect(toTeachers(whole)).toHaveLength(withDebtors().length);
+    // Every 16th call (STOP_STEP=1: every call, a few minutes), and each of the calls that write the
+    // month's plan and lead to the first email.
+    const step = Number(process.env.STOP_STEP ?? 16);
+    const points = new Set<number>();
+    for (let k = 1; k < calls; k += step) points.add(k);
+    for (let k = Math.max(1, firstEmail - 20); k <= firstEmail; k++) points.add(k);
+    let planned = 0;
+    for (const k of [...points].sort((a, b) => a - b)) {
+      const rt = library();
+      rt.call('turnOnMonthlyEmails');
+      rt.stopExecutionAfter(k);
+      rt.fireTriggers(at('2026-12-01', '12:00'));
+      expect(rt.stopped, `stopped after ${k}`).toHaveLength(1);
+      // The follow-ups of the next days finish what the stopped run began.
+      rt.fireTriggers(at('2026-12-05', '12:00'));
+      const why = `stopped after ${k} calls at ${rt.stopped[0].refused}`;
+      const to = toTeachers(rt).map((m) => m.to[0]);
+      expect(new Set(to).size, why).toBe(to.length);
+      const rows = mailings(rt).filter((r) => r.class !== '');
+      expect(
+        mailings(rt).filter((r) => r.status === status('pending') || r.status === status('sending')),
+        why,
+      ).toEqual([]);
+      expect(followUps(rt), why).toHaveLength(0);
+      if (rows.length === 0) {
+        // Stopped before the month's plan was written: nothing went out (Send now or next month sends it).
+        expect(to, why).toEqual([]);
+        continue;
+      }
+      planned++;
+      const reports = toLibrarian(rt)
+        .map((m) => m.body)
+        .join('\n');
+      for (const c of withDebtors()) {
+        const row = rows.find((r) => r.class === c.name)!;
+        const got = to.filter((x) => x === c.email).length;
+        if (row.status === status('sent')) expect(got, `${why}: ${c.name}`).toBe(1);
+        else {
+          expect(row, `${why}: ${c.name}`).toMatchObject({
+            status: status('failed'),
+            details: t('kk', 'mail.interrupted'),
+          });
+          expect(got, `${why}: ${c.name}`).toBeLessThanOrEqual(1);
+          expect(reports, `${why}: ${c.name}`).toContain(
+            t('kk', 'mail.report.failed', {
+              class: c.name,
+              teacher: c.teacher,
+              email: c.email,
+              error: t('kk', 'mail.interrupted'),
+            }),
+          );
+        }
+      }
+    }
+    expect(planned).toBeGreaterThan(5);
+    // STOP_STEP=1 stops it at every call (a few minutes).
+  }, 600_000);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRuntime } from '../../emulator/index';
+import { createRuntime, EXECUTION_TIME_ERROR } from '../../emulator/index';
 
 const BUNDLE = 'tests/fixtures/tiny-bundle/Code.js';
 
@@ -65,6 +65,42 @@ describe('createRuntime / runtime.load (gas-local)', () => {
     rt.lock.holdByOther('script');
     expect(rt.call('guarded')).toBe('busy');
     expect(rt.clock.now().toISOString()).toBe('2024-05-10T06:00:01.000Z');
+  });
+
+  it('stops an execution after N service calls with "Exceeded maximum execution time": nothing more of it runs, not even a catch block, and the next execution is whole', () => {
+    const rt = createRuntime({ now: new Date('2024-05-10T06:00:00Z') });
+    rt.load(BUNDLE);
+    rt.call('install');
+    const props = rt.globals.PropertiesService as { getScriptProperties(): { getProperty(k: string): string | null } };
+    const prop = (k: string) => props.getScriptProperties().getProperty(k);
+    // nightly: getScriptProperties, getProperty, then the setProperties of the run count (stopped before it).
+    rt.stopExecutionAfter(2);
+    const [first] = rt.fireTriggers(new Date('2024-05-11T00:00:00Z'));
+    expect(String((first.error as Error).message)).toBe(EXECUTION_TIME_ERROR);
+    expect(prop('runs')).toBeNull();
+    expect(rt.stopped).toEqual([{ execution: expect.any(Number), refused: 'Session.getScriptTimeZone' }]);
+    // The stop applied to that execution only.
+    const [second] = rt.fireTriggers(new Date('2024-05-12T00:00:00Z'));
+    expect(second.error).toBeUndefined();
+    expect(prop('runs')).toBe('1');
+    expect(prop('ui')).toBe('Cannot call SpreadsheetApp.getUi() from this context.');
+  });
+
+  it('stops an execution right after its N-th call of one method, and refuses the calls of its catch block too', () => {
+    const rt = createRuntime({ now: new Date('2024-05-10T06:00:00Z') });
+    rt.load(BUNDLE);
+    rt.call('install');
+    const props = rt.globals.PropertiesService as { getScriptProperties(): { getProperty(k: string): string | null } };
+    const prop = (k: string) => props.getScriptProperties().getProperty(k);
+    rt.stopExecutionAfter(1, 'Properties.setProperties');
+    const [run] = rt.fireTriggers(new Date('2024-05-11T00:00:00Z'));
+    expect(String((run.error as Error).message)).toBe(EXECUTION_TIME_ERROR);
+    // The run count was written; the getUi() after it was refused, and so was the catch's setProperty.
+    expect(prop('runs')).toBe('1');
+    expect(prop('ui')).toBeNull();
+    expect(rt.stopped.map((s) => s.refused)).toEqual(['SpreadsheetApp.getUi']);
+    // A script's locks are released when a stopped execution ends.
+    expect(rt.lock.state('script')).toBe('none');
   });
 
   it('wires the services with the defaults (Asia/Almaty, locale kk, 100 mails) and the spreadsheet', () => {

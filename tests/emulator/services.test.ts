@@ -55,6 +55,25 @@ describe('MailApp', () => {
     expect(mail.MailApp.getRemainingDailyQuota()).toBe(0);
   });
 
+  it("counts the account's other mail against the same daily quota, so a send can meet the quota error partway (MailApp quota per account)", () => {
+    const env = makeEnv();
+    const mail = createMailApp(env, { quota: 5 });
+    expect(mail.MailApp.getRemainingDailyQuota()).toBe(5);
+    mail.MailApp.sendEmail('a@x.kz', 's', 'b');
+    // Another script of the account sends to three people meanwhile.
+    mail.spendElsewhere(3);
+    expect(mail.MailApp.getRemainingDailyQuota()).toBe(1);
+    mail.MailApp.sendEmail('b@x.kz', 's', 'b');
+    expect(() => mail.MailApp.sendEmail('c@x.kz', 's', 'b')).toThrow(
+      new GasException('Service invoked too many times for one day: email.'),
+    );
+    expect(mail.outbox.map((m) => m.to[0])).toEqual(['a@x.kz', 'b@x.kz']);
+    expect(mail.used()).toBe(5);
+    // The day's window opened with the first send; it closes 24 hours later for the other mail too.
+    env.clock.advance(24 * HOUR);
+    expect(mail.MailApp.getRemainingDailyQuota()).toBe(5);
+  });
+
   it('resets the quota 24 hours after the first counted send (quotas page: "reset 24 hours after the first request")', () => {
     const env = makeEnv(new Date('2024-05-10T06:00:00Z'));
     const mail = createMailApp(env, { quota: 2 });
@@ -274,6 +293,28 @@ describe('LockService', () => {
     expect(lock.hasLock()).toBe(true);
     lock.releaseLock();
     expect(lock.hasLock()).toBe(false);
+  });
+
+  it('a lock taken twice in one execution is freed by one releaseLock, not counted (Lock.tryLock/releaseLock)', () => {
+    const env = makeEnv();
+    const locks = createLockService(env);
+    locks.runExecution(() => {
+      const outer = locks.LockService.getDocumentLock();
+      const inner = locks.LockService.getDocumentLock();
+      expect(outer.tryLock(1000)).toBe(true);
+      // Taking it again in the same execution succeeds at once (no wait, no second holder)...
+      const start = env.clock.nowMillis();
+      expect(inner.tryLock(1000)).toBe(true);
+      expect(env.clock.nowMillis()).toBe(start);
+      expect(locks.state('document')).toBe(`execution:${locks.currentExecution()}`);
+      // ...and the first releaseLock, whichever object calls it, lets it go: Lock keeps no count.
+      inner.releaseLock();
+      expect(locks.state('document')).toBe('none');
+      expect(outer.hasLock()).toBe(false);
+      expect(inner.hasLock()).toBe(false);
+      // Another execution can take it now, while the first is still running.
+      locks.runExecution(() => expect(locks.LockService.getDocumentLock().tryLock(0)).toBe(true));
+    });
   });
 
   it('tryLock returns false after waiting its timeout while another process holds the lock (Lock.tryLock)', () => {
