@@ -13,7 +13,7 @@ import { LibraryError } from '../errors';
 import { choiceCode, choiceLabel, isChoiceLabel } from '../sheets/choices';
 import { dateFor, dayOf, today } from '../sheets/dates';
 import { type LogAction, logEvent } from '../sheets/log';
-import { type Cell, type RowValues, StaleLayout, type Table } from '../sheets/table';
+import type { Cell, RowValues, Table } from '../sheets/table';
 import { currentUserEmail } from '../sheets/user';
 import type { Workbook } from '../sheets/workbook';
 
@@ -171,15 +171,21 @@ export class Desk {
   /** A reader row whose "On loan" cell the desk can read, or rebuilt from the Copies sheet. */
   private checkedReader(rowNumber: number, row: Cell[]): Located<ReaderAtDesk> {
     const table = this.readers();
-    table.verify(row, isChoiceLabel, ['status', 'lastVisit']);
-    const info = this.readerFrom(row);
+    // An "On loan" cell that is not our text means the columns moved (the header is read again) or
+    // the cell was edited by hand (then the record is rebuilt from the Copies sheet).
+    const checked = table.checked(
+      rowNumber,
+      row,
+      isChoiceLabel,
+      ['status', 'lastVisit'],
+      (r) => decodeHoldings(table.get(r, 'onLoan')) !== null,
+    );
+    const info = this.readerFrom(checked);
     if (!info.holdingsKnown) {
-      // Not our text: either the columns moved (a fresh layout settles it) or the cell was edited.
-      if (!table.fresh) throw new StaleLayout('readers');
       info.holdings = this.holdingsFromCopies(info.code);
       info.holdingsKnown = true;
     }
-    return { rowNumber, row, info };
+    return { rowNumber, row: checked, info };
   }
 
   /** What a reader holds, from the Copies sheet (a repair: one search and a few reads). */
@@ -261,8 +267,8 @@ export class Desk {
     const table = this.copies();
     const [found, second] = other ? table.findEach('inventory', [q, other]) : [table.find('inventory', q), null];
     if (!found) throw new LibraryError('desk.error.unknownCopy', { inventory: echo(q) });
-    table.verify(found.row, isChoiceLabel, ['status', 'due']);
-    return { copy: { ...found, info: this.copyFrom(found.row) }, otherExists: second !== null };
+    const row = table.checked(found.rowNumber, found.row, isChoiceLabel, ['status', 'due']);
+    return { copy: { rowNumber: found.rowNumber, row, info: this.copyFrom(row) }, otherExists: second !== null };
   }
 
   // Titles --------------------------------------------------------------------------------------

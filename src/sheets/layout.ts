@@ -260,3 +260,9 @@ export function refreshSheetLayout(ss: Spreadsheet, layout: WorkbookLayout, key:
 export function rememberAppliedLanguage(lang: Lang): void {
   props().setProperty(KEY.applied, lang);
 }
+
+/** Saves one sheet's layout as a table read it from its header (after the saved one proved stale). */
+export function saveSheetLayout(layout: WorkbookLayout, key: SheetKey, fresh: SheetLayout): void {
+  layout.sheets[key] = fresh;
+  props().setProperties(chunked(KEY.sheets, JSON.stringify(layout.sheets)));
+}

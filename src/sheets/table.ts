@@ -8,7 +8,7 @@
  */
 import { codeSearchPattern, literalPattern, MAX_CODE_LENGTH, pickCode } from '../domain/codes';
 import { LibraryError } from '../errors';
-import { type Lang, t } from '../i18n';
+import { type Lang, normalise, t } from '../i18n';
 import { type ColumnDef, headerKey, NUMBER_FORMATS, type SheetDef } from '../schema';
 import { isDateValue } from './dates';
 import type { SheetLayout } from './layout';
@@ -22,18 +22,6 @@ export type RowValues = Record<string, Cell | undefined>;
 /** Rows added at a time when a sheet is full. */
 const GROW_BY = 500;
 
-/**
- * The layout said a column stands where it no longer does (the header was edited, or columns moved,
- * and no trigger has told the layout yet). Thrown before anything is written; the caller reads the
- * layout afresh and runs the action again.
- */
-export class StaleLayout extends Error {
-  constructor(readonly sheetKey: string) {
-    super(`stale layout of ${sheetKey}`);
-    this.name = 'StaleLayout';
-  }
-}
-
 /** Text a sheet would read as a formula or a sign, unless its cell is plain text. */
 export function looksLikeFormula(v: unknown): boolean {
   return typeof v === 'string' && /^[=+\-@]/.test(v);
@@ -46,31 +34,86 @@ export function columnLetter(n: number): string {
   return s;
 }
 
+/**
+ * A table knows where its columns stand from the saved layout (no call) or from its header (two
+ * calls). When a check finds the saved layout stale — a searched column's header is not where it
+ * was, a row read does not look like its columns, a whole-sheet read's header row differs — the
+ * table reads its header again and carries on (and `onRelayout` saves what it read), before
+ * anything is written: a moved column never receives another column's data.
+ */
 export class Table {
+  /** 0-based index of each known column. */
+  columns: Map<string, number>;
+  /** How many columns the sheet uses (header width). */
+  width: number;
+  /** True when the columns were read from the header in this execution, not from the saved layout. */
+  fresh: boolean;
+
   private constructor(
     readonly sheet: Sheet,
     readonly def: SheetDef,
     readonly lang: Lang,
     readonly name: string,
-    /** 0-based index of each known column. */
-    readonly columns: Map<string, number>,
-    /** How many columns the sheet uses (header width). */
-    readonly width: number,
-    /** True when the columns were read from the header in this execution, not from the saved layout. */
-    readonly fresh: boolean,
-  ) {}
+    columns: Map<string, number>,
+    width: number,
+    fresh: boolean,
+    private readonly onRelayout?: (layout: SheetLayout) => void,
+  ) {
+    this.columns = columns;
+    this.width = width;
+    this.fresh = fresh;
+  }
 
   /** Reads the header row (two calls): for Setup and for a layout being rebuilt. */
   static open(sheet: Sheet, def: SheetDef, lang: Lang): Table {
-    const name = sheet.getName();
-    const width = sheet.getLastColumn();
-    const header = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] : [];
-    return new Table(sheet, def, lang, name, mapHeader(def, header, name), width, true);
+    const table = new Table(sheet, def, lang, sheet.getName(), new Map(), 0, true);
+    table.readHeader();
+    return table;
   }
 
   /** From the saved layout: no call. */
-  static fromLayout(sheet: Sheet, def: SheetDef, lang: Lang, layout: SheetLayout, fresh = false): Table {
-    return new Table(sheet, def, lang, layout.name, new Map(Object.entries(layout.columns)), layout.width, fresh);
+  static fromLayout(
+    sheet: Sheet,
+    def: SheetDef,
+    lang: Lang,
+    layout: SheetLayout,
+    onRelayout?: (layout: SheetLayout) => void,
+    fresh = false,
+  ): Table {
+    return new Table(
+      sheet,
+      def,
+      lang,
+      layout.name,
+      new Map(Object.entries(layout.columns)),
+      layout.width,
+      fresh,
+      onRelayout,
+    );
+  }
+
+  private readHeader(): void {
+    const width = this.sheet.getLastColumn();
+    const header = width > 0 ? this.sheet.getRange(1, 1, 1, width).getValues()[0] : [];
+    this.columns = mapHeader(this.def, header, this.name);
+    this.width = width;
+    this.fresh = true;
+  }
+
+  /** The saved layout proved stale: read the header again (two calls) and let the workbook save it. */
+  relayout(): void {
+    this.readHeader();
+    this.onRelayout?.({ name: this.name, columns: Object.fromEntries(this.columns), width: this.width });
+  }
+
+  /** True when the cells of a header row hold, where the layout says, the labels of those columns. */
+  private headerMatches(header: unknown[], offset = 0): boolean {
+    for (const [key, i] of this.columns) {
+      const cell = header[i - offset];
+      if (cell === undefined) continue;
+      if (!headerLabels(this.def, key).some((l) => normalise(l) === normalise(cell))) return false;
+    }
+    return true;
   }
 
   has(key: string): boolean {
@@ -89,8 +132,12 @@ export class Table {
     return i;
   }
 
-  /** Fails early, naming the first missing column, before anything is read or written. */
+  /**
+   * Fails early, naming the first missing column, before anything is read or written. A column the
+   * saved layout lacks is looked for in the header again first (it may have been put back).
+   */
   require(...keys: string[]): this {
+    if (!this.fresh && keys.some((k) => !this.columns.has(k))) this.relayout();
     for (const k of keys) this.index(k);
     return this;
   }
@@ -135,8 +182,14 @@ export class Table {
     const idx = keys.filter((k) => this.has(k)).map((k) => this.index(k));
     const from = idx.length > 0 ? Math.min(...idx) : 0;
     const to = idx.length > 0 ? Math.max(...idx) : this.width - 1;
-    const values = this.sheet.getRange(2, from + 1, last - 1, to - from + 1).getValues() as Cell[][];
-    const rows = from === 0 ? values : values.map((v) => [...(new Array(from) as Cell[]), ...v]);
+    // The header row comes with the data (one call either way): it proves the layout, for free.
+    const values = this.sheet.getRange(1, from + 1, last, to - from + 1).getValues() as Cell[][];
+    if (!this.fresh && !this.headerMatches(values[0], from)) {
+      this.relayout();
+      return this.readColumns(...keys);
+    }
+    const body = values.slice(1);
+    const rows = from === 0 ? body : body.map((v) => [...(new Array(from) as Cell[]), ...v]);
     return { rows, firstRow: 2 };
   }
 
@@ -186,7 +239,7 @@ export class Table {
   /**
    * Sheet rows whose `key` column matches `pattern` (RE2, over what the cells display): one TextFinder
    * search over the column from its header down. The header must match too: that proves, in the same
-   * call, that the column still stands where the layout says (else StaleLayout, nothing written yet).
+   * call, that the column still stands where the layout says (else the header is read again first).
    */
   search(key: string, pattern: string, wholeCell = true): number[] {
     const column = this.index(key) + 1;
@@ -201,8 +254,14 @@ export class Table {
       .findAll()
       .map((r) => r.getRow());
     if (!found.includes(1)) {
-      if (this.fresh) throw new LibraryError('error.missingColumn', { sheet: this.name, column: labels[0] });
-      throw new StaleLayout(this.def.key);
+      if (this.fresh) {
+        throw new LibraryError('error.missingColumn', {
+          sheet: this.name,
+          column: t(this.lang, headerKey(this.def.key, key)),
+        });
+      }
+      this.relayout();
+      return this.search(key, pattern, wholeCell);
     }
     return found.filter((r) => r > 1);
   }
@@ -260,23 +319,36 @@ export class Table {
   }
 
   /**
-   * Checks a row read through a saved layout before the columns `keys` of it are written: a list
+   * A row read through a saved layout, checked before the columns `keys` of it are written: a list
    * column must hold one of its labels (or nothing), a date column a date (or nothing). A row that
-   * fails was probably read with columns that have moved: StaleLayout, before anything is written.
-   * (A layout read afresh in this execution is trusted: what fails then is the data, which the
-   * write puts right.)
+   * fails was probably read with columns that have moved: the header is read again and the row with
+   * it. (A layout read afresh is trusted: what fails then is the data, which the write puts right.)
    */
-  verify(row: Cell[], isLabel: (e: NonNullable<ColumnDef['enum']>, v: unknown) => boolean, keys: string[]): void {
-    if (this.fresh) return;
+  checked(
+    rowNumber: number,
+    row: Cell[],
+    isLabel: (e: NonNullable<ColumnDef['enum']>, v: unknown) => boolean,
+    keys: string[],
+    plausible: (row: Cell[]) => boolean = () => true,
+  ): Cell[] {
+    if (this.fresh) return row;
     for (const key of keys) {
       const col = this.columnDef(key);
       const i = this.columns.get(key);
       if (!col || i === undefined) continue;
       const v = row[i];
       if (v === '' || v === undefined || v === null) continue;
-      if (col.type === 'enum' && col.enum && !isLabel(col.enum, v)) throw new StaleLayout(this.def.key);
-      if ((col.type === 'date' || col.type === 'datetime') && !isDateValue(v)) throw new StaleLayout(this.def.key);
+      const bad =
+        (col.type === 'enum' && col.enum && !isLabel(col.enum, v)) ||
+        ((col.type === 'date' || col.type === 'datetime') && !isDateValue(v));
+      if (bad) return this.reread(rowNumber);
     }
+    return plausible(row) ? row : this.reread(rowNumber);
+  }
+
+  private reread(rowNumber: number): Cell[] {
+    this.relayout();
+    return this.readRow(rowNumber);
   }
 
   // Writing -----------------------------------------------------------------------------------

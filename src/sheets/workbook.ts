@@ -9,9 +9,9 @@ import { LibraryError } from '../errors';
 import { DEFAULT_LANG, type Lang, t } from '../i18n';
 import { type SheetKey, sheetDef, sheetNameKey } from '../schema';
 import { parseSettings, type Settings } from '../settings';
-import { loadLayout, refreshSheetLayout, type WorkbookLayout } from './layout';
+import { loadLayout, refreshSheetLayout, type SheetLayout, saveSheetLayout, type WorkbookLayout } from './layout';
 import { findSheet } from './sheet-lookup';
-import { StaleLayout, Table } from './table';
+import { Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -64,7 +64,8 @@ export class Workbook {
       sheet = layout ? this.ss.getSheetByName(layout.name) : null;
     }
     if (!sheet || !layout) throw new LibraryError('error.notSetUp', { sheet: t(this.lang, sheetNameKey(key)) });
-    const table = Table.fromLayout(sheet, sheetDef(key), this.lang, layout, this.freshSheets.has(key));
+    const save = (fresh: SheetLayout) => saveSheetLayout(this.layout, key, fresh);
+    const table = Table.fromLayout(sheet, sheetDef(key), this.lang, layout, save, this.freshSheets.has(key));
     this.tables.set(key, table);
     return table;
   }
@@ -92,19 +93,9 @@ export class Workbook {
   }
 }
 
-/**
- * Runs `fn` on the workbook; when a saved layout proves stale before anything was written, the
- * layout of that sheet is read afresh and `fn` runs once more.
- */
+/** Runs `fn` on the workbook of this execution (its tables read their headers again if the saved layout proves stale). */
 export function withWorkbook<T>(fn: (wb: Workbook) => T, ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): T {
-  try {
-    return fn(Workbook.open(ss));
-  } catch (e) {
-    if (!(e instanceof StaleLayout)) throw e;
-    const again = Workbook.open(ss);
-    again.refresh(e.sheetKey as SheetKey);
-    return fn(again);
-  }
+  return fn(Workbook.open(ss));
 }
 
 /** The workbook's language, for a message shown when something failed (never throws). */
