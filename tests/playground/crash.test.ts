@@ -43,10 +43,11 @@ describe('a crash in the middle of a write', () => {
     timeout: 120_000,
   }, async () => {
     const before = statSync(file).mtimeMs;
-    const s = await start({ PLAYGROUND_CRASH_BEFORE_RENAME: '1' });
+    const s = await start({ PLAYGROUND_SAVE_STOP: 'workbook-before-rename' });
     const edit = await post(`${s.url}api/edit`, { sheet: SETTINGS, row: 3, col: 2, value: 'Өзгертілген атау' });
     expect(edit.ok).toBe(true);
-    expect(await s.exited).toMatchObject({ signal: 'SIGKILL' });
+    while (!/the save stopped at workbook-before-rename/.test(s.output())) await new Promise((r) => setTimeout(r, 100));
+    expect(await s.stop('SIGKILL')).toMatchObject({ signal: 'SIGKILL' });
     expect(statSync(file).mtimeMs).toBe(before);
     expect(readdirSync(dataDir).filter((n) => n.endsWith('.tmp'))).toHaveLength(1);
     // The old workbook, whole.
