@@ -7,7 +7,7 @@ import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../playground/server';
-import { post, type RunningServer, rawRequest, startServer, tempDir } from './support';
+import { getJson, post, type RunningServer, rawRequest, startServer, tempDir } from './support';
 
 const DEAD_PID = 99_999_999; // above any pid_max: never running
 
@@ -94,8 +94,7 @@ describe('the playground server', () => {
   });
 
   it('refuses an edit at a row or column that is not a whole number in the sheet, with no new version', async () => {
-    const state = async () =>
-      (await (await fetch(`${s.url}api/state`)).json()) as { version: number; sheets: Array<{ name: string }> };
+    const state = () => getJson<{ version: number; sheets: Array<{ name: string }> }>(`${s.url}api/state`);
     const before = await state();
     const sheet = before.sheets[0].name;
     for (const [row, col] of [
@@ -118,14 +117,13 @@ describe('the playground server', () => {
 
   it('builds the menus afresh and runs onOpen when the page is (re)loaded', { timeout: 60_000 }, async () => {
     await post(`${s.url}api/menu`, { fn: 'useRussian' });
-    const menus = async () =>
-      ((await (await fetch(`${s.url}api/state`)).json()) as { menus: Array<{ caption: string }> }).menus;
+    const menus = async () => (await getJson<{ menus: Array<{ caption: string }> }>(`${s.url}api/state`)).menus;
     expect((await menus()).length).toBeGreaterThanOrEqual(1);
-    expect((await fetch(s.url)).status).toBe(200);
+    expect((await rawRequest(s.url)).status).toBe(200);
     const after = await menus();
     expect(after).toHaveLength(1);
     await post(`${s.url}api/menu`, { fn: 'useKazakh' });
-    await fetch(s.url);
+    await rawRequest(s.url);
     expect(await menus()).toHaveLength(1);
     expect((await menus())[0].caption).not.toBe(after[0].caption);
   });
