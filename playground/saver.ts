@@ -1,12 +1,17 @@
 /**
- * Writes the workbook in a worker thread (exceljs takes seconds on the demo's 20,000 rows); the
- * main thread only takes the plain-data snapshot. Falls back to the main thread when no worker can
- * start.
+ * Writes the workbook and its state file in a worker thread (exceljs takes seconds on the demo's
+ * 20,000 rows); the main thread only takes the plain-data snapshot. Falls back to the main thread
+ * when no worker can start.
  */
 import { Worker } from 'node:worker_threads';
 import type { SpreadsheetData } from '../emulator/spreadsheet';
 import type { SaveRequest } from './save-worker';
-import { saveWorkbook } from './xlsx';
+import { type SaveStep, type ScriptState, saveLibrary } from './state';
+
+/** Printed when the test hook stopped a save (tests/playground/crash.test.ts waits for this line). */
+export const STOPPED_LINE = 'playground: the save stopped';
+const stopped = (step: SaveStep, temp: string) =>
+  console.log(`${STOPPED_LINE} at ${step} (PLAYGROUND_SAVE_STOP), leaving ${temp}`);
 
 export class Saver {
   private worker: Worker | null = null;
@@ -14,7 +19,8 @@ export class Saver {
   private seq = 0;
   private pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
 
-  constructor(private readonly crashBeforeRename = false) {}
+  /** `stopAt`: the test hook, a save stops at this step until the process is killed. */
+  constructor(private readonly stopAt?: SaveStep) {}
 
   private start(): Promise<Worker | null> {
     if (this.ready) return this.ready;
@@ -27,12 +33,14 @@ export class Saver {
           { eval: true },
         );
         w.unref();
-        w.on('message', (m: { ready?: boolean; id?: number; error?: string }) => {
+        w.on('message', (m: { ready?: boolean; id?: number; error?: string; stopped?: SaveStep; temp?: string }) => {
           if (m.ready) {
             this.worker = w;
             resolve(w);
             return;
           }
+          // Stopped by the test hook: this save never ends.
+          if (m.stopped) return stopped(m.stopped, m.temp ?? '');
           const p = this.pending.get(m.id!);
           this.pending.delete(m.id!);
           if (m.error) p?.reject(new Error(m.error));
@@ -52,19 +60,24 @@ export class Saver {
     return this.ready;
   }
 
-  async save(file: string, data: SpreadsheetData, extra?: Record<string, unknown>): Promise<void> {
+  async save(workbook: string, stateFile: string, data: SpreadsheetData, script: ScriptState): Promise<void> {
     const w = await this.start();
     if (!w) {
-      await saveWorkbook(
-        file,
+      await saveLibrary({
+        workbook,
+        stateFile,
         data,
-        extra,
-        this.crashBeforeRename ? () => process.kill(process.pid, 'SIGKILL') : undefined,
-      );
+        script,
+        stop: (step, temp) => {
+          if (step !== this.stopAt) return;
+          stopped(step, temp);
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+        },
+      });
       return;
     }
     const id = ++this.seq;
-    const req: SaveRequest = { id, file, data, extra, crashBeforeRename: this.crashBeforeRename };
+    const req: SaveRequest = { id, workbook, stateFile, data, script, stopAt: this.stopAt };
     await new Promise<void>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       w.ref();

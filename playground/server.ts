@@ -20,6 +20,7 @@ import { googleScriptRunClient } from '../emulator/script-run';
 import type { QueuedResponse } from '../emulator/ui';
 import { zonedToUtc } from '../emulator/utilities';
 import { Session } from './session';
+import { SAVE_STEPS, type SaveStep } from './state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -154,14 +155,13 @@ export async function startServer(opts: ServerOptions) {
       dataDir: opts.dataDir,
       workbook: opts.workbook,
       bundle: path.join(root, 'build/Code.js'),
-      // Test hook (tests/playground): die between writing the temporary file and renaming it.
-      crashBeforeRename: !!process.env.PLAYGROUND_CRASH_BEFORE_RENAME,
+      saveStop: saveStopHook(process.env.PLAYGROUND_SAVE_STOP),
     });
   } catch (e) {
     server.close();
     throw e;
   }
-  const { session, created, cleaned } = opened;
+  const { session, created, cleaned, migrated } = opened;
   let queue: Promise<unknown> = Promise.resolve();
   /** One user action at a time, as one user at one sheet. */
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -242,16 +242,32 @@ export async function startServer(opts: ServerOptions) {
       return json(res, { error: e instanceof Error ? e.message : String(e) }, 500);
     }
   };
-  return { server, session, port, created, cleaned };
+  return { server, session, port, created, cleaned, migrated };
+}
+
+/**
+ * Test hook (tests/playground/crash.test.ts): PLAYGROUND_SAVE_STOP=<step> stops every save at that
+ * step (a temporary file written, not yet renamed) and prints a line, so a test can kill the process
+ * at exactly that point.
+ */
+function saveStopHook(value: string | undefined): SaveStep | undefined {
+  if (!value) return undefined;
+  if (!(SAVE_STEPS as readonly string[]).includes(value))
+    throw new Error(`PLAYGROUND_SAVE_STOP: one of ${SAVE_STEPS.join(', ')}`);
+  return value as SaveStep;
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   try {
     const opts = parseArgs(process.argv.slice(2));
-    const { session, port, created, cleaned } = await startServer(opts);
+    const { session, port, created, cleaned, migrated } = await startServer(opts);
     if (cleaned.length) console.log(`Removed ${cleaned.length} unfinished temporary file(s) from an interrupted save.`);
     console.log(`${created ? 'Created the demo workbook' : 'Opened the workbook'}: ${session.file}`);
+    if (migrated)
+      console.log(
+        `Moved the clock, triggers, properties and e-mails sent from the workbook's Description to ${session.stateFile}.`,
+      );
     console.log(`Playground: http://127.0.0.1:${port}/`);
     const stop = async () => {
       await session.close();

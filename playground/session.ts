@@ -2,13 +2,14 @@
  * One playground session: the built bundle loaded into the in-memory Apps Script runtime, on a
  * workbook kept in an .xlsx file. Every user action (a menu item, a cell edit, a sidebar call, the
  * clock) resets the service counters first and reports them after; a mutating action saves the
- * whole workbook atomically, and new e-mails land as .eml files in the outbox folder.
+ * whole workbook atomically, with the state file beside it in the data folder (the clock, triggers,
+ * properties and e-mails sent: playground/state.ts), and new e-mails land as .eml files in the
+ * outbox folder.
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createRuntime, type Runtime } from '../emulator';
 import type { CounterSnapshot } from '../emulator/core';
-import type { SentEmail } from '../emulator/mail';
 import { invokeFromClient, type WireReply } from '../emulator/script-run';
 import type { FakeSheet } from '../emulator/spreadsheet';
 import type { TriggerRecord } from '../emulator/triggers';
@@ -18,17 +19,20 @@ import { LIBRARIAN_EMAIL } from './demo-data';
 import { emlOf } from './eml';
 import { lockWorkbook } from './lock';
 import { Saver } from './saver';
-import { cleanTemporaryFiles, loadWorkbook, writeFileAtomic } from './xlsx';
+import { openLibrary, type RuntimeState, type SaveStep, stateFileOf } from './state';
+import { cleanTemporaryFiles, writeFileAtomic } from './xlsx';
+
+export type { RuntimeState } from './state';
 
 export interface SessionOptions {
-  /** Folder for the workbook, the outbox and exports (created when missing). */
+  /** Folder for the workbook, its state file, the outbox and exports (created when missing). */
   dataDir: string;
   /** The workbook file; default `${dataDir}/library.xlsx`. Created with the demo data when missing. */
   workbook?: string;
   /** The built bundle; default build/Code.js (HTML files next to it). */
   bundle?: string;
-  /** Test hook: the process dies between writing the temporary file and renaming it. */
-  crashBeforeRename?: boolean;
+  /** Test hook: a save stops at this step (a temporary file written, not renamed) until the process dies. */
+  saveStop?: SaveStep;
 }
 
 /** A dialog the script is waiting on: the page asks, then the action runs again with the answers. */
@@ -47,17 +51,6 @@ export interface ActionResult {
   question?: Question;
   counters: CounterSnapshot;
   version: number;
-}
-
-/**
- * What Apps Script keeps outside the workbook and the playground keeps in the workbook's Description
- * block (with the clock), so that a restart finds it as the real project would: the installed
- * triggers, the Script, Document and User properties, and the e-mails sent.
- */
-export interface RuntimeState {
-  triggers: TriggerRecord[];
-  properties: { script: Record<string, string>; document: Record<string, string>; user: Record<string, string> };
-  outbox: Array<Omit<SentEmail, 'sentAt'> & { sentAt: string }>;
 }
 
 /** The dialog Sheets shows before an edit of a warning-only protected range. */
@@ -87,6 +80,8 @@ const MUTATING =
 export class Session {
   readonly rt: Runtime;
   readonly file: string;
+  /** Beside the workbook in the data folder: the clock, triggers, properties, e-mails sent, exact rules. */
+  readonly stateFile: string;
   readonly dataDir: string;
   readonly outboxDir: string;
   readonly functionNames: string[];
@@ -97,6 +92,8 @@ export class Session {
   lastAction = '';
   lastSaveError: string | null = null;
   lastSaveMs = 0;
+  /** Whether the workbook was read with its exact rules (false: a file edited or made elsewhere). */
+  exact = true;
   private emailsWritten = 0;
   /** The number the next .eml file gets (continues the files already in the outbox folder). */
   private emlNumber = 1;
@@ -111,45 +108,66 @@ export class Session {
     this.rt.ui.clearResponses();
   }
 
-  private constructor(rt: Runtime, opts: SessionOptions, file: string, functionNames: string[]) {
+  private constructor(rt: Runtime, opts: SessionOptions, file: string, stateFile: string, functionNames: string[]) {
     this.rt = rt;
     this.dataDir = opts.dataDir;
     this.file = file;
+    this.stateFile = stateFile;
     this.outboxDir = path.join(opts.dataDir, 'outbox');
     this.functionNames = functionNames;
-    this.saver = new Saver(!!opts.crashBeforeRename);
+    this.saver = new Saver(opts.saveStop);
     this.installDialogs();
   }
   private readonly saver: Saver;
 
-  /** Opens the workbook (or creates the demo one) and runs onOpen, as opening the sheet does. */
-  static async open(opts: SessionOptions): Promise<{ session: Session; created: boolean; cleaned: string[] }> {
+  /**
+   * Opens the workbook (or creates the demo one) with its state file and runs onOpen, as opening the
+   * sheet does. A workbook that still holds an older playground's Description block is saved at once:
+   * the block moves to the state file and leaves the workbook.
+   */
+  static async open(
+    opts: SessionOptions,
+  ): Promise<{ session: Session; created: boolean; cleaned: string[]; migrated: boolean }> {
     mkdirSync(opts.dataDir, { recursive: true });
     const file = path.resolve(opts.workbook ?? path.join(opts.dataDir, 'library.xlsx'));
+    const stateFile = stateFileOf(file, opts.dataDir);
     mkdirSync(path.dirname(file), { recursive: true });
-    // Refuses a second playground on this workbook before anything is read or removed.
-    const releaseLock = lockWorkbook(file);
+    // Refuses a second playground on this workbook (or on its state file: another workbook of the
+    // same name with this data folder) before anything is read or removed.
+    const release = [lockWorkbook(file)];
+    const releaseLock = () => {
+      for (const r of release.splice(0).reverse()) r();
+    };
     try {
+      release.push(lockWorkbook(stateFile));
       const folder = path.dirname(file);
       const dataDir = path.resolve(opts.dataDir);
       const ics = (n: string) => n.endsWith('.ics');
+      const state = (n: string) => n === path.basename(stateFile);
       const cleaned = [
-        ...cleanTemporaryFiles(folder, (n) => n === path.basename(file) || (folder === dataDir && ics(n))),
-        ...(folder === dataDir ? [] : cleanTemporaryFiles(dataDir, ics)),
+        ...cleanTemporaryFiles(
+          folder,
+          (n) => n === path.basename(file) || (folder === dataDir && (ics(n) || state(n))),
+        ),
+        ...(folder === dataDir ? [] : cleanTemporaryFiles(dataDir, (n) => ics(n) || state(n))),
         ...cleanTemporaryFiles(path.join(dataDir, 'outbox'), (n) => n.endsWith('.eml')),
       ];
       const bundle = path.resolve(opts.bundle ?? 'build/Code.js');
       let created = false;
+      let migrated = false;
+      let exact = true;
       let rt: Runtime;
       let saved: Partial<RuntimeState> | undefined;
       const make = (now: Date) =>
         createRuntime({ now, userEmail: LIBRARIAN_EMAIL, htmlDir: path.dirname(bundle), timeZone: 'Asia/Almaty' });
       if (existsSync(file)) {
-        const { data, extra } = await loadWorkbook(file);
-        const clock = typeof extra?.clock === 'string' ? new Date(extra.clock) : new Date();
+        const opened = await openLibrary(file, stateFile);
+        const clock = typeof opened.script?.clock === 'string' ? new Date(opened.script.clock) : new Date();
         rt = make(Number.isNaN(clock.getTime()) ? new Date() : clock);
-        rt.spreadsheet.loadData(data);
-        if (extra?.runtime && typeof extra.runtime === 'object') saved = extra.runtime as Partial<RuntimeState>;
+        rt.spreadsheet.loadData(opened.data);
+        if (opened.script?.runtime && typeof opened.script.runtime === 'object') saved = opened.script.runtime;
+        migrated = opened.migrated;
+        exact = opened.exact;
       } else {
         rt = make(DEMO_NOW);
         created = true;
@@ -157,19 +175,19 @@ export class Session {
       const before = new Set(Object.keys(rt.globals));
       const ctx = rt.load(bundle);
       const names = Object.keys(ctx).filter((k) => !before.has(k) && typeof ctx[k] === 'function');
-      const session = new Session(rt, opts, file, names);
+      const session = new Session(rt, opts, file, stateFile, names);
       session.releaseLock = releaseLock;
+      session.exact = exact;
       if (saved) session.restoreRuntime(saved);
       session.emlNumber = nextEmlNumber(session.outboxDir);
-      if (created) {
-        fillDemo(rt);
-        session.version++;
-      }
+      if (created) fillDemo(rt);
+      // A new workbook is written at once; an old one's Description block leaves it at once.
+      if (created || migrated) session.version++;
       rt.counters.reset();
       session.runOnOpen();
       rt.counters.reset();
-      if (created) void session.save();
-      return { session, created, cleaned };
+      if (created || migrated) void session.save();
+      return { session, created, cleaned, migrated };
     } catch (e) {
       releaseLock();
       throw e;
@@ -523,6 +541,8 @@ export class Session {
       saveError: this.lastSaveError,
       lastSaveMs: this.lastSaveMs,
       file: this.file,
+      stateFile: this.stateFile,
+      exact: this.exact,
       outboxDir: this.outboxDir,
       toasts: ss.toasts.slice(-5),
     };
@@ -599,7 +619,7 @@ export class Session {
         const started = Date.now();
         try {
           const data = this.rt.spreadsheet.toData();
-          await this.saver.save(this.file, data, {
+          await this.saver.save(this.file, this.stateFile, data, {
             clock: this.rt.clock.now().toISOString(),
             runtime: this.runtimeState(),
           });

@@ -10,13 +10,19 @@
  *   written natively; data validations too, where Excel has an equivalent (lists, ranges, dates,
  *   e-mail as a custom rule).
  * - What Excel cannot hold exactly (the exact validation rules with their help texts, warning-only
- *   protections, developer metadata, sheet sizes, column widths) goes into a JSON "playground" block in
- *   the workbook's Description property, so the playground reopens the workbook as it left it. A file
- *   without it (edited elsewhere) is read from its native content alone.
+ *   protections, developer metadata, sheet sizes, column widths) is returned beside the bytes as a
+ *   WorkbookMeta, which the playground keeps in its state file beside the workbook (playground/state.ts),
+ *   never in the file: a workbook the librarian shares or imports carries nothing but the sheets. Read
+ *   with its meta, the workbook comes back as the playground left it; without (edited or made
+ *   elsewhere), from its native content alone.
+ * - Older playgrounds kept that meta, with the clock, the triggers, the properties and the e-mails sent,
+ *   in the workbook's Description property (META_MARK + JSON). Such a block is still read, once, so that
+ *   the playground can move it to its state file; nothing writes it any more.
  * - Saving is atomic: the bytes go to a temporary file in the same folder, are flushed to disk, and the
  *   temporary file is renamed over the workbook. A crash leaves either the old or the new workbook.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellData, SheetData, SpreadsheetData, ValidationData } from '../emulator/spreadsheet';
@@ -28,7 +34,8 @@ interface DataValidations {
   add(address: string, validation: ExcelJS.DataValidation): void;
 }
 
-const META_MARK = 'school-library-playground:';
+/** The start of the Description block older playgrounds wrote (read for the migration only). */
+export const META_MARK = 'school-library-playground:';
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 interface ValidationRun {
@@ -53,7 +60,8 @@ interface SheetMeta {
   formats: Array<[number, number, number, string]>;
   styles: Array<[number, number, Record<string, unknown>]>;
 }
-interface WorkbookMeta {
+/** What the .xlsx cannot hold exactly, for the exact file written (kept outside it). */
+export interface WorkbookMeta {
   version: 1;
   name: string;
   timeZone: string;
@@ -62,7 +70,7 @@ interface WorkbookMeta {
   metadata?: SpreadsheetData['metadata'];
   rules: ValidationData[];
   sheets: Record<string, SheetMeta>;
-  /** Anything the caller keeps with the workbook (the playground: its clock). */
+  /** Older playgrounds only (the Description block): their clock and runtime state. */
   extra?: Record<string, unknown>;
 }
 
@@ -123,13 +131,13 @@ function isDateFormat(fmt: string | undefined): boolean {
   return /[ymdhs]/i.test(f) && !/^[0#.,%\s]*$/.test(f) && f !== '@';
 }
 
-// JSON with Dates (validation arguments may be dates)
-const jsonWithDates = (v: unknown) =>
+/** JSON with Dates (validation arguments may be dates). */
+export const jsonWithDates = (v: unknown) =>
   JSON.stringify(v, function (this: Record<string, unknown>, k, value) {
     const raw = this[k];
     return isDate(raw) ? { $date: raw.toISOString() } : value;
   });
-const parseWithDates = (s: string) =>
+export const parseWithDates = (s: string) =>
   JSON.parse(s, (_k, v) => (v && typeof v === 'object' && typeof v.$date === 'string' ? new Date(v.$date) : v));
 
 // ---------------------------------------------------------------------------------------------
@@ -201,8 +209,11 @@ function nativeStyle(cell: ExcelJS.Cell, style: Record<string, unknown>): void {
     };
 }
 
-/** The workbook as .xlsx bytes. */
-export async function workbookToBuffer(data: SpreadsheetData, extra?: Record<string, unknown>): Promise<Buffer> {
+/**
+ * The workbook as .xlsx bytes, and what Excel cannot hold exactly (to keep beside the file). The
+ * file's Description and other document properties carry none of it.
+ */
+export async function workbookToBuffer(data: SpreadsheetData): Promise<{ bytes: Buffer; meta: WorkbookMeta }> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'school-library-sheets playground';
   wb.title = data.name;
@@ -218,7 +229,6 @@ export async function workbookToBuffer(data: SpreadsheetData, extra?: Record<str
     metadata: data.metadata,
     rules,
     sheets: {},
-    extra,
   };
   for (const s of data.sheets) {
     const ws = wb.addWorksheet(s.name, {
@@ -293,8 +303,7 @@ export async function workbookToBuffer(data: SpreadsheetData, extra?: Record<str
     }
     flush();
   }
-  wb.description = META_MARK + jsonWithDates(meta);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return { bytes: Buffer.from(await wb.xlsx.writeBuffer()), meta };
 }
 
 function writeCell(cell: ExcelJS.Cell, c: CellData, tz: string, sm: SheetMeta): void {
@@ -387,23 +396,39 @@ function ruleFromNative(dv: ExcelJS.DataValidation, sheets: Set<string>): Valida
 
 export interface ReadResult {
   data: SpreadsheetData;
-  extra?: Record<string, unknown>;
-  /** False when the file had no playground block (a workbook edited or made elsewhere). */
+  /** False when no meta was given nor found (a workbook edited or made elsewhere). */
   exact: boolean;
+  /**
+   * The Description block of an older playground, when the file has one: the meta it held (used for
+   * this read unless a meta was given) and its `extra` (the clock and the runtime state).
+   */
+  legacy?: { meta: WorkbookMeta; extra?: Record<string, unknown> };
 }
 
-export async function bufferToWorkbook(buffer: Buffer, defaults: { timeZone: string }): Promise<ReadResult> {
+/**
+ * Reads .xlsx bytes. `meta` is what `workbookToBuffer` returned for exactly these bytes (the caller
+ * checks that); without it, an older playground's Description block is used, else the native content.
+ */
+export async function bufferToWorkbook(
+  buffer: Buffer,
+  opts: { timeZone: string; meta?: WorkbookMeta },
+): Promise<ReadResult> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  let meta: WorkbookMeta | null = null;
+  let legacy: ReadResult['legacy'];
   if (wb.description?.startsWith(META_MARK)) {
     try {
-      meta = parseWithDates(wb.description.slice(META_MARK.length)) as WorkbookMeta;
+      const old = parseWithDates(wb.description.slice(META_MARK.length)) as WorkbookMeta | null;
+      if (old && typeof old === 'object' && old.sheets && Array.isArray(old.rules)) {
+        const { extra, ...meta } = old;
+        legacy = { meta, extra };
+      }
     } catch {
-      meta = null;
+      legacy = undefined;
     }
   }
-  const tz = meta?.timeZone ?? defaults.timeZone;
+  const meta: WorkbookMeta | null = opts.meta ?? legacy?.meta ?? null;
+  const tz = meta?.timeZone ?? opts.timeZone;
   const names = new Set(wb.worksheets.map((w) => w.name));
   const sheets: SheetData[] = [];
   for (const ws of wb.worksheets) {
@@ -500,8 +525,8 @@ export async function bufferToWorkbook(buffer: Buffer, defaults: { timeZone: str
       metadata: meta?.metadata ?? [],
       sheets,
     },
-    extra: meta?.extra,
     exact: !!meta,
+    ...(legacy ? { legacy } : {}),
   };
 }
 
@@ -565,16 +590,32 @@ export function cleanTemporaryFiles(folder: string, ours: (name: string) => bool
   return names;
 }
 
+/** The SHA-256 of a file's bytes, in hex: which exact file a meta belongs to. */
+export function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Writes the workbook alone (atomically); returns its meta and the SHA-256 of the bytes written. */
 export async function saveWorkbook(
   file: string,
   data: SpreadsheetData,
-  extra?: Record<string, unknown>,
   beforeRename?: (temp: string) => void,
-): Promise<void> {
-  writeFileAtomic(file, await workbookToBuffer(data, extra), beforeRename);
+): Promise<{ meta: WorkbookMeta; sha256: string }> {
+  const { bytes, meta } = await workbookToBuffer(data);
+  writeFileAtomic(file, bytes, beforeRename);
+  return { meta, sha256: sha256(bytes) };
 }
 
-export async function loadWorkbook(file: string, defaults = { timeZone: 'Asia/Almaty' }): Promise<ReadResult> {
-  const { readFile } = await import('node:fs/promises');
-  return bufferToWorkbook(await readFile(file), defaults);
+/**
+ * Reads a workbook file. `metaFor` gives the meta `saveWorkbook` returned for the file whose bytes
+ * have this SHA-256, if any: the meta is used only for the very file it was written with.
+ */
+export async function loadWorkbook(
+  file: string,
+  opts: { timeZone?: string; metaFor?: (sha256: string) => WorkbookMeta | undefined } = {},
+): Promise<ReadResult & { sha256: string }> {
+  const bytes = readFileSync(file);
+  const hash = sha256(bytes);
+  const read = await bufferToWorkbook(bytes, { timeZone: opts.timeZone ?? 'Asia/Almaty', meta: opts.metaFor?.(hash) });
+  return { ...read, sha256: hash };
 }

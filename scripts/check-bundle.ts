@@ -67,6 +67,14 @@ export function checkBundle(source: string, fileName = 'Code.js'): string[] {
 const COMMONJS = new Set(['require', 'module', 'exports']);
 
 export function freeGlobalsUsed(source: string): string[] {
+  return [...new Set(freeReferences(source).map((id) => id.text))].sort();
+}
+
+/**
+ * Every reference to a global the script does not declare, as the identifier node in the script's
+ * syntax tree (scripts/scopes.ts reads what each one calls).
+ */
+export function freeReferences(source: string): ts.Identifier[] {
   const fileName = '/bundle.js';
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
   const host: ts.CompilerHost = {
@@ -82,8 +90,14 @@ export function freeGlobalsUsed(source: string): string[] {
   };
   const program = ts.createProgram([fileName], { allowJs: true, noLib: true, noResolve: true, types: [] }, host);
   const checker = program.getTypeChecker();
-  const used = new Set<string>();
+  const used: ts.Identifier[] = [];
+  const commonJs: ts.Identifier[] = [];
   const declared = new Set<string>();
+  /** The declaration a read of `id` resolves to, if any. `{ fetch }` reads the variable, not the property. */
+  const resolves = (id: ts.Identifier) =>
+    ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id
+      ? !!checker.getShorthandAssignmentValueSymbol(id.parent)
+      : !!checker.getSymbolAtLocation(id);
   const visit = (node: ts.Node): void => {
     if (
       (ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isParameter(node)) &&
@@ -92,13 +106,15 @@ export function freeGlobalsUsed(source: string): string[] {
     ) {
       declared.add(node.name.text);
     }
-    if (ts.isIdentifier(node) && isValueReference(node) && !checker.getSymbolAtLocation(node)) used.add(node.text);
-    // In a .js file the checker resolves CommonJS names itself; count them unless the script declares them.
-    if (ts.isIdentifier(node) && COMMONJS.has(node.text) && isValueReference(node)) used.add(node.text);
+    if (ts.isIdentifier(node) && isValueReference(node)) {
+      // In a .js file the checker resolves CommonJS names itself; count them unless the script declares them.
+      if (COMMONJS.has(node.text)) commonJs.push(node);
+      else if (!resolves(node)) used.push(node);
+    }
     ts.forEachChild(node, visit);
   };
   visit(file);
-  return [...used].filter((n) => !COMMONJS.has(n) || !declared.has(n)).sort();
+  return [...used, ...commonJs.filter((id) => !declared.has(id.text))].sort((a, b) => a.pos - b.pos);
 }
 
 function isValueReference(id: ts.Identifier): boolean {
@@ -108,6 +124,8 @@ function isValueReference(id: ts.Identifier): boolean {
   if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p)) && p.name === id)
     return false;
   if ((ts.isGetAccessor(p) || ts.isSetAccessor(p) || ts.isPropertySignature(p)) && p.name === id) return false;
+  // `const { fetch: f } = o` reads the property `fetch` of `o`, not the global.
+  if (ts.isBindingElement(p) && p.propertyName === id) return false;
   if (ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) return false;
   if (ts.isExportSpecifier(p) || ts.isImportSpecifier(p)) return false;
   return true;

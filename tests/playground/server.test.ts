@@ -3,13 +3,54 @@
  * and other websites refused), one server per workbook, clear messages for a busy port or a wrong
  * workbook, start-up cleaning only its own interrupted saves, and the menu and edit requests checked.
  */
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../playground/server';
-import { post, type RunningServer, rawRequest, startServer, tempDir } from './support';
+import { getJson, post, type RunningServer, rawRequest, startServer, tempDir } from './support';
 
 const DEAD_PID = 99_999_999; // above any pid_max: never running
+
+/** The local addresses of the sockets listening on `port` (Linux: /proc/net/tcp and tcp6), or null elsewhere. */
+function listeningAddresses(port: number): string[] | null {
+  const tables = ['/proc/net/tcp', '/proc/net/tcp6'].filter((f) => existsSync(f));
+  if (tables.length === 0) return null;
+  const out: string[] = [];
+  for (const table of tables)
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      if (state !== '0A' || !local) continue; // 0A: LISTEN
+      const [hex, portHex] = local.split(':');
+      if (Number.parseInt(portHex, 16) !== port) continue;
+      // Each 32-bit word little-endian: IPv4 is one word, IPv6 four.
+      const words = (hex.match(/.{8}/g) ?? []).map((w) => (w.match(/../g) ?? []).reverse().join(''));
+      const groups = (s: string, n: number) => s.match(new RegExp(`.{${n}}`, 'g')) ?? [];
+      out.push(
+        words.length === 1
+          ? groups(words[0], 2)
+              .map((b) => Number.parseInt(b, 16))
+              .join('.')
+          : groups(words.join(''), 4)
+              .map((g) => Number.parseInt(g, 16).toString(16))
+              .join(':'),
+      );
+    }
+  return out;
+}
+
+/** Connects to host:port: 'connected', or the error code. */
+function connectTo(host: string, port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+  });
+}
 
 describe('the playground server', () => {
   const dataDir = tempDir('playground-server');
@@ -56,6 +97,20 @@ describe('the playground server', () => {
     expect(s.output()).toMatch(/Removed 1 unfinished temporary file/);
   });
 
+  it('listens on 127.0.0.1 only: the machine’s other addresses refuse a connection', async () => {
+    const listening = listeningAddresses(port);
+    if (listening) expect(listening).toEqual(['127.0.0.1']);
+    const others = Object.entries(os.networkInterfaces()).flatMap(([name, list]) =>
+      (list ?? [])
+        .filter((a) => !a.internal)
+        .map((a) => (a.family === 'IPv6' && a.address.startsWith('fe80') ? `${a.address}%${name}` : a.address)),
+    );
+    for (const address of others) expect(await connectTo(address, port), address).toBe('ECONNREFUSED');
+    expect(await connectTo('127.0.0.1', port)).toBe('connected');
+    // Something was checked besides the loopback connection.
+    expect(listening !== null || others.length > 0).toBe(true);
+  });
+
   it('refuses a request for another host name (DNS rebinding)', async () => {
     expect((await rawRequest(`${s.url}api/state`, { headers: { host: `evil.example:${port}` } })).status).toBe(403);
     expect((await rawRequest(`${s.url}`, { headers: { host: `rebound.evil.example:${port}` } })).status).toBe(403);
@@ -94,8 +149,7 @@ describe('the playground server', () => {
   });
 
   it('refuses an edit at a row or column that is not a whole number in the sheet, with no new version', async () => {
-    const state = async () =>
-      (await (await fetch(`${s.url}api/state`)).json()) as { version: number; sheets: Array<{ name: string }> };
+    const state = () => getJson<{ version: number; sheets: Array<{ name: string }> }>(`${s.url}api/state`);
     const before = await state();
     const sheet = before.sheets[0].name;
     for (const [row, col] of [
@@ -118,14 +172,13 @@ describe('the playground server', () => {
 
   it('builds the menus afresh and runs onOpen when the page is (re)loaded', { timeout: 60_000 }, async () => {
     await post(`${s.url}api/menu`, { fn: 'useRussian' });
-    const menus = async () =>
-      ((await (await fetch(`${s.url}api/state`)).json()) as { menus: Array<{ caption: string }> }).menus;
+    const menus = async () => (await getJson<{ menus: Array<{ caption: string }> }>(`${s.url}api/state`)).menus;
     expect((await menus()).length).toBeGreaterThanOrEqual(1);
-    expect((await fetch(s.url)).status).toBe(200);
+    expect((await rawRequest(s.url)).status).toBe(200);
     const after = await menus();
     expect(after).toHaveLength(1);
     await post(`${s.url}api/menu`, { fn: 'useKazakh' });
-    await fetch(s.url);
+    await rawRequest(s.url);
     expect(await menus()).toHaveLength(1);
     expect((await menus())[0].caption).not.toBe(after[0].caption);
   });

@@ -1,14 +1,17 @@
 /**
  * A playground session in this process: what a restart keeps (triggers, properties, the outbox, as
- * Apps Script keeps them outside the workbook), the dialogs of an action and of a protected edit,
- * refused edits, and the .eml files of the outbox.
+ * Apps Script keeps them outside the workbook) and where it keeps them (the state file beside the
+ * workbook, never the .xlsx a librarian shares), the move out of an older playground's workbook, the
+ * dialogs of an action and of a protected edit, refused edits, and the .eml files of the outbox.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../playground/demo';
 import { PROTECTED_WARNING, Session } from '../../playground/session';
 import { t } from '../../src/i18n';
-import { tempDir } from './support';
+import { tempDir, zipParts } from './support';
 
 const LOANS = t('kk', 'sheet.loans');
 const open = (dataDir: string) => Session.open({ dataDir, bundle: 'build/Code.js' }).then((o) => o.session);
@@ -17,14 +20,46 @@ const emls = (s: Session) =>
     .filter((n) => n.endsWith('.eml'))
     .sort();
 
+/** How the Description block of older playgrounds began (they kept the outbox there). */
+const META_MARK = 'school-library-playground:';
+
+/** The demo's pupils named in the e-mails a session sent. */
+const pupilsIn = (mails: Array<{ body: string }>) =>
+  generateDemo()
+    .readers.filter((r) => r.category === 'pupil' && mails.some((m) => m.body.includes(r.name)))
+    .map((r) => r.name);
+
+/**
+ * What anyone who gets the .xlsx reads besides the sheets: its document properties, as the XML parts
+ * docProps/*.xml hold them and as exceljs (LibreOffice, Excel, a Sheets import) reads them.
+ */
+async function documentProperties(file: string): Promise<{ xml: string[]; fields: Record<string, unknown> }> {
+  const xml = [...zipParts(readFileSync(file))].filter(([n]) => n.startsWith('docProps/')).map(([, b]) => String(b));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const { creator, lastModifiedBy, title, subject, keywords, category, description, company, manager } = wb;
+  return {
+    xml,
+    fields: { creator, lastModifiedBy, title, subject, keywords, category, description, company, manager },
+  };
+}
+
+/** The state file as JSON. */
+const stateOf = (s: Session) =>
+  JSON.parse(readFileSync(s.stateFile, 'utf8')) as {
+    clock: string;
+    runtime: { outbox: Array<{ subject: string; body: string }>; triggers: Array<{ handler: string }> };
+  };
+
 describe('a playground session', () => {
   const dirs: string[] = [];
-  /** The demo workbook, created once and copied for each test that needs its own. */
+  /** The demo workbook with its state file, created once and copied for each test that needs its own. */
   let demo: string;
   const copyOfDemo = () => {
     const dir = tempDir('playground-session');
     dirs.push(dir);
-    cpSync(path.join(demo, 'library.xlsx'), path.join(dir, 'library.xlsx'));
+    for (const n of ['library.xlsx', 'library.state.json'])
+      if (existsSync(path.join(demo, n))) cpSync(path.join(demo, n), path.join(dir, n));
     return dir;
   };
 
@@ -72,6 +107,80 @@ describe('a playground session', () => {
     s = await open(dir);
     expect(s.outbox()).toEqual(sent);
     expect(s.triggers().find((x) => x.handler === 'monthlyDebtorsTrigger')?.runs).toBe(1);
+    await s.close();
+  });
+
+  it('keeps the e-mails sent (pupils’ names), the triggers and the properties in the state file, not in the .xlsx', {
+    timeout: 180_000,
+  }, async () => {
+    const dir = copyOfDemo();
+    const s = await open(dir);
+    expect((await s.runMenu('sendDebtorEmailsNow', [{ button: 'YES' }])).ok).toBe(true);
+    expect((await s.runMenu('turnOnMonthlyEmails')).ok).toBe(true);
+    await s.flush();
+    const sent = s.outbox();
+    const pupils = pupilsIn(sent);
+    expect(pupils.length).toBeGreaterThan(5);
+    const recipients = sent.flatMap((m) => m.to);
+    const props = Object.entries(s.rt.properties.dump('script'));
+    expect(props.length).toBeGreaterThan(0);
+    await s.close();
+
+    const { xml, fields } = await documentProperties(path.join(dir, 'library.xlsx'));
+    expect(xml.join('')).toMatch(/<dc:title>/);
+    const everything = [...xml, JSON.stringify(fields)].join('\n');
+    for (const name of pupils) expect(everything, name).not.toContain(name);
+    for (const address of recipients) expect(everything, address).not.toContain(address);
+    for (const [key] of props) expect(everything, key).not.toContain(key);
+    expect(everything).not.toContain('monthlyDebtorsTrigger');
+    expect(everything).not.toContain(META_MARK);
+    expect(fields.description ?? '').toBe('');
+
+    // Beside the workbook, in the data folder: the outbox, the triggers, the clock.
+    expect(path.dirname(s.stateFile)).toBe(dir);
+    const state = stateOf(s);
+    expect(state.runtime.outbox.map((m) => [m.subject, m.body])).toEqual(sent.map((m) => [m.subject, m.body]));
+    expect(state.runtime.triggers.map((x) => x.handler)).toEqual(['monthlyDebtorsTrigger']);
+    expect(state.clock).toBe(s.rt.clock.now().toISOString());
+  });
+
+  it('opens a workbook of an older playground with its triggers, properties and e-mails, and clears its Description', {
+    timeout: 120_000,
+  }, async () => {
+    const dir = tempDir('playground-legacy');
+    dirs.push(dir);
+    const file = path.join(dir, 'library.xlsx');
+    cpSync('tests/fixtures/legacy-playground/library.xlsx', file);
+    expect((await documentProperties(file)).fields.description).toMatch(new RegExp(`^${META_MARK}`));
+
+    let s = await open(dir);
+    const check = () => {
+      expect(s.exact).toBe(true);
+      expect(s.rt.clock.now().toISOString()).toBe('2025-12-01T07:00:00.000Z');
+      expect(s.triggers().map((x) => [x.handler, x.runs])).toEqual([['monthlyDebtorsTrigger', 1]]);
+      expect(s.rt.properties.dump('script')).toEqual({
+        'library.trigger.monthly': '{"day":1,"hour":9,"user":"library@lyceum92.kz"}',
+      });
+      expect(s.rt.properties.dump('document')).toEqual({ setupLanguage: 'kk' });
+      expect(s.outbox().map((m) => m.to)).toEqual([['g.seyitova@lyceum92.kz'], ['d.aliev@lyceum92.kz']]);
+    };
+    check();
+    const sent = s.outbox();
+    const pupils = pupilsIn(sent);
+    expect(pupils.length).toBeGreaterThan(2);
+    // Moved at once: the session saves on open.
+    await s.flush();
+    await s.close();
+    const { xml, fields } = await documentProperties(file);
+    expect(fields.description ?? '').toBe('');
+    for (const name of pupils) expect(xml.join(''), name).not.toContain(name);
+    expect(existsSync(s.stateFile)).toBe(true);
+    expect(stateOf(s).runtime.outbox.map((m) => m.body)).toEqual(sent.map((m) => m.body));
+
+    // The next start reads them from the state file.
+    s = await open(dir);
+    check();
+    expect(s.outbox()).toEqual(sent);
     await s.close();
   });
 
