@@ -35,7 +35,7 @@ export function buildDebtorList(): void {
       const wb = ensureSheets(Workbook.open());
       const facts = readDebtorFacts(wb);
       const summary = writeDebtorSheet(wb, facts.groups, facts.today);
-      logAction(wb, 'debtors.build', JSON.stringify(summary));
+      logAction(wb, 'debtorsBuild', t(wb.lang, 'debtors.built', { ...summary }));
       return t(wb.lang, 'debtors.built', { ...summary });
     }),
   );
@@ -144,17 +144,18 @@ function switchTrigger(s: Schedule, on: boolean): void {
       if (!on) {
         const removed = turnOff(s);
         // Emails already waiting for the quota still go out with the follow-up.
-        logAction(wb, `trigger.${s}.off`, String(removed));
-        return t(lang, removed > 0 ? `trigger.${s}.off` : `trigger.${s}.wasOff`);
+        const message = t(lang, removed > 0 ? `trigger.${s}.off` : `trigger.${s}.wasOff`);
+        logAction(wb, 'triggerOff', message);
+        return message;
       }
       const { changed, state: st } = turnOn(s, wb.settings, wb.timeZone);
-      logAction(wb, `trigger.${s}.on`, JSON.stringify({ day: st.day, hour: st.hour, months: st.months }));
       const params = {
         day: st.day,
         hour: String(st.hour).padStart(2, '0'),
         months: (st.months ?? []).join(', '),
         next: st.next ? showWallTime(st.next) : '—',
       };
+      logAction(wb, 'triggerOn', t(lang, `trigger.${s}.on`, params));
       return t(lang, changed ? `trigger.${s}.on` : `trigger.${s}.already`, params);
     }),
   );

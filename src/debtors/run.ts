@@ -17,8 +17,11 @@ import { apply, type MailingEvent, type MailingPorts, newRow, type RunPorts, run
 import { LibraryError } from '../errors';
 import { DEFAULT_LANG, isLang, type Lang, t } from '../i18n';
 import { setUpWorkbook } from '../setup';
+import { choiceLabel } from '../sheets/choices';
 import { today } from '../sheets/dates';
 import { withDocumentLock } from '../sheets/lock';
+import { actionLabel } from '../sheets/log';
+import { currentUserEmail } from '../sheets/user';
 import { Workbook } from '../sheets/workbook';
 import { type LibraryFacts, readDebtorFacts } from './data';
 import { entryKey, family, Ledger, type LedgerEntry, type NewEntry } from './ledger';
@@ -507,14 +510,28 @@ function mailPorts(ctx: MailContext, book: Ledger, logRows: LogRows): MailingPor
           const out = found(entry).out as Outgoing;
           retrying(() => book.set(entry, out.kind !== entry.kind ? { status, kind: out.kind } : { status }));
           SpreadsheetApp.flush();
-          logRows.push({ action: `mail.${out.kind}`, details: `${entry.period} ${entry.className} → ${entry.email}` });
+          logRows.push({
+            action: 'mailSent',
+            details: t(ctx.wb.lang, 'log.mailSent.details', {
+              kind: choiceLabel(ctx.wb.lang, 'mailKind', out.kind),
+              class: entry.className,
+              period: entry.period,
+              email: entry.email,
+            }),
+          });
           return;
         }
         case 'failed':
           book.set(entry, { status, details: error ?? '' });
           logRows.push({
-            action: 'mail.failed',
-            details: `${entry.period} ${entry.className} ${entry.email}: ${error}`,
+            action: 'mailFailed',
+            details: t(ctx.wb.lang, 'log.mailFailed.details', {
+              kind: choiceLabel(ctx.wb.lang, 'mailKind', entry.kind),
+              class: entry.className,
+              period: entry.period,
+              email: entry.email,
+              error: String(error ?? ''),
+            }),
           });
           return;
         default:
@@ -597,7 +614,7 @@ function work(run: RunState, job: Job, opts: RunOptions): void {
     if (job === 'monthly' && opts.buildSheet) {
       const groups: DebtorGroup[] = ctx.facts.groups;
       const summary = withDocumentLock(() => writeDebtorSheet(wb, groups, ctx.today), 30_000);
-      run.log.push({ action: 'debtors.build', details: JSON.stringify(summary) });
+      run.log.push({ action: 'debtorsBuild', details: t(wb.lang, 'debtors.built', { ...summary }) });
     }
     const book = Ledger.open(wb);
     run.ledger = book;
@@ -637,15 +654,10 @@ export function runMail(job: Job, opts: RunOptions = {}): RunOutcome {
   try {
     notice = arrangeFollowUp(job, run.ledger, run.outcome, run.log);
   } catch (e) {
-    run.log.push({ action: 'mail.followUp.error', details: String((e as Error)?.message ?? e) });
+    run.log.push({ action: 'followUpError', details: String((e as Error)?.message ?? e) });
   }
   if (run.wb) {
-    const { followUp } = run.outcome;
-    const error = failure ? { error: String((failure as Error)?.message ?? failure) } : {};
-    run.log.push({
-      action: `mail.run.${job}`,
-      details: JSON.stringify({ ...run.outcome, followUp: followUp ? followUp.toISOString() : null, ...error }),
-    });
+    run.log.push({ action: 'mailRun', details: runSentence(run.wb, job, run.outcome, failure) });
     try {
       appendLog(run.wb, run.log);
     } catch (e) {
@@ -689,7 +701,10 @@ function arrangeFollowUp(
   const since = followUpSince();
   if (job === 'followUp' && since !== null && Date.now() - since >= FOLLOW_UP_MAX_DAYS * 86_400_000) {
     cancelFollowUp();
-    logRows.push({ action: 'mail.followUp.stopped', details: String(outcome.pending) });
+    logRows.push({
+      action: 'followUpStopped',
+      details: t(Workbook.open().lang, 'mail.followUp.stopped', { count: outcome.pending, days: FOLLOW_UP_MAX_DAYS }),
+    });
     return new LibraryError('mail.followUp.stopped', { count: outcome.pending, days: FOLLOW_UP_MAX_DAYS });
   }
   try {
@@ -697,7 +712,7 @@ function arrangeFollowUp(
     return null;
   } catch (e) {
     const error = String((e as Error)?.message ?? e);
-    logRows.push({ action: 'mail.followUp.error', details: error });
+    logRows.push({ action: 'followUpError', details: error });
     return new LibraryError('mail.followUp.failed', { count: outcome.pending, error });
   }
 }
@@ -750,11 +765,42 @@ function addReport(
   ledger.add(fresh);
 }
 
-/** Audit-log rows of a run, in one write under the document lock. */
+/** Audit-log rows of a run, in one write under the document lock, each action named in the workbook's language. */
 export function appendLog(wb: Workbook, rows: Array<{ action: string; details: string }>): void {
   if (rows.length === 0) return;
-  const user = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
-  withDocumentLock(() => wb.table('log').append(rows.map((r) => ({ time: new Date(), user, ...r }))), 30_000);
+  const user = currentUserEmail();
+  withDocumentLock(
+    () =>
+      wb
+        .table('log')
+        .append(rows.map((r) => ({ time: new Date(), user, action: actionLabel(wb, r.action), details: r.details }))),
+    30_000,
+  );
+}
+
+const taskNameKey = (task: Job) =>
+  task === 'monthly' ? 'task.monthly' : task === 'visits' ? 'task.visits' : 'task.followUp';
+
+const firstLine = (s: string) => s.split('\n')[0];
+
+/** A run told as the Log's sentence: what went, what waits, and why it stopped. */
+function runSentence(wb: Workbook, job: Job, o: RunOutcome, failure: unknown): string {
+  const L = wb.lang;
+  const parts = [
+    t(L, 'log.mailRun.details', {
+      task: t(L, taskNameKey(job)),
+      sent: o.sent,
+      pending: o.pending,
+      invalid: o.invalid,
+      failed: o.failed,
+      skipped: o.skipped,
+    }),
+  ];
+  if (o.followUp)
+    parts.push(t(L, 'log.mailRunNext', { date: Utilities.formatDate(o.followUp, wb.timeZone, 'dd.MM.yyyy HH:mm') }));
+  if (failure)
+    parts.push(t(L, 'log.mailRunError', { error: firstLine(String((failure as Error)?.message ?? failure)) }));
+  return parts.join(' ');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -802,14 +848,18 @@ export function runTriggerTask(task: Job, work: () => void): void {
     console.error(`${task}: ${message}`);
     let lang: Lang = DEFAULT_LANG;
     let wb: Workbook | null = null;
+    const taskKey = taskNameKey(task);
     try {
       wb = Workbook.open();
       lang = wb.lang;
-      appendLog(wb, [{ action: `mail.error.${task}`, details: message }]);
+      const task = t(lang, taskKey);
+      appendLog(wb, [
+        { action: 'taskError', details: t(lang, 'log.taskError.details', { task, error: firstLine(message) }) },
+      ]);
     } catch (logError) {
       console.error(`could not log: ${String(logError)}`);
     }
-    const taskName = t(lang, task === 'monthly' ? 'task.monthly' : task === 'visits' ? 'task.visits' : 'task.followUp');
+    const taskName = t(lang, taskKey);
     const text = e instanceof LibraryError ? t(lang, e.key, e.params) : String((e as Error)?.message ?? e);
     let time = new Date().toISOString();
     let sent = false;

@@ -20,7 +20,11 @@ export type LogAction =
   | 'classIssue'
   | 'override'
   | 'visit'
-  | 'check';
+  | 'check'
+  | 'mailSent'
+  | 'mailFailed'
+  | 'mailRun'
+  | 'taskError';
 
 const known = new Set(messageKeys());
 

@@ -244,7 +244,18 @@ describe('the monthly trigger', () => {
     const ledger = mailings(rt);
     expect(ledger).toHaveLength(expected.length);
     expect(ledger.every((r) => r.period === '2026-12' && r.status === status('sent'))).toBe(true);
-    expect(rowsOf(rt, 'log').filter((r) => r.action === 'mail.debtors')).toHaveLength(expected.length);
+    // The Log says it in the librarian's language: an action name and a sentence per email.
+    const sentLog = rowsOf(rt, 'log').filter((r) => r.action === t('kk', 'log.mailSent'));
+    expect(sentLog).toHaveLength(expected.length);
+    const first = ledger[0];
+    expect(sentLog[0].details).toBe(
+      t('kk', 'log.mailSent.details', {
+        kind: t('kk', 'enum.mailKind.debtors'),
+        class: String(first.class),
+        period: '2026-12',
+        email: String(first.email),
+      }),
+    );
   });
 
   it('writes each teacher in their language (Kazakh when the column is empty)', () => {
@@ -378,7 +389,7 @@ describe('the monthly trigger', () => {
     expect(errors[0].body).toContain(
       t('kk', 'error.missingColumn', { sheet: t('kk', 'sheet.loans'), column: t('kk', 'col.loans.due') }),
     );
-    expect(rowsOf(rt, 'log').some((r) => r.action === 'mail.error.monthly')).toBe(true);
+    expect(rowsOf(rt, 'log').some((r) => r.action === t('kk', 'log.taskError'))).toBe(true);
 
     // Fixed, the next firing works: where getUi() throws, the run shows nothing and sends.
     sheetOf(rt, 'loans').getRange(1, dueColumn).setValue(t('kk', 'col.loans.due'));
@@ -507,12 +518,14 @@ describe('the quarterly visits summary', () => {
         to: '31.12.2026',
       }),
     );
-    expect(a.body).toContain(t('kk', 'mail.visits.total', { count: 23 }));
-    expect(a.body).toContain(t('kk', 'mail.visits.pupils', { visitors: 2, pupils: 4 }));
+    // 5А: three desk rows, an excursion of 20, and a desk visit of each of its four pupils, who all
+    // took a book on 02.11 (a desk visit is a day on the Loans sheet, once a reader a day).
+    expect(a.body).toContain(t('kk', 'mail.visits.total', { count: 3 + 20 + 4 }));
+    expect(a.body).toContain(t('kk', 'mail.visits.pupils', { visitors: 4, pupils: 4 }));
     const b = rt.mail.outbox.find((m) => m.to[0] === 'ivanova@lyceum92.kz')!;
-    expect(b.body).toContain(t('ru', 'mail.visits.total', { count: 1 }));
+    expect(b.body).toContain(t('ru', 'mail.visits.total', { count: 1 + 3 }));
     const e = rt.mail.outbox.find((m) => m.to[0] === 'zhumabaeva@lyceum92.kz')!;
-    expect(e.body).toContain(t('kk', 'mail.visits.none'));
+    expect(e.body).toContain(t('kk', 'mail.visits.total', { count: 3 }));
     // Fired again in the same month: nothing more.
     rt.execution.asTrigger(() => rt.call('visitsSummaryTrigger', {}));
     expect(rt.mail.outbox).toHaveLength(CLASSES.length);
@@ -904,9 +917,9 @@ describe('the trigger limit and mail that cannot go out', () => {
     rt.fireTriggers(at('2026-12-01', '12:00'));
     expect(toTeachers(rt)).toHaveLength(3);
     const actions = rowsOf(rt, 'log').map((r) => r.action);
-    expect(actions).toContain('mail.followUp.error');
-    expect(actions).toContain('mail.run.monthly');
-    expect(actions).toContain('mail.error.monthly');
+    expect(actions).toContain(t('kk', 'log.followUpError'));
+    expect(actions).toContain(t('kk', 'log.mailRun'));
+    expect(actions).toContain(t('kk', 'log.taskError'));
     rt.call('showMailStatus');
     expect(lastAlert(rt)).toContain(
       t('kk', 'mail.followUp.failed', {
@@ -1168,9 +1181,18 @@ describe('the quota running out in the middle of a run', () => {
     expect(rows.filter((r) => r.status === status('pending'))).toHaveLength(withDebtors().length - 2);
     expect(rows.find((r) => r.email === attempts[2])).toMatchObject({ status: status('pending'), details: '' });
     expect(followUps(rt)).toHaveLength(1);
-    expect(rowsOf(rt, 'log').some((r) => r.action === 'mail.failed')).toBe(false);
-    const runLog = JSON.parse(String(rowsOf(rt, 'log').find((r) => r.action === 'mail.run.monthly')!.details));
-    expect(runLog).toMatchObject({ sent: 2, pending: withDebtors().length - 2, failed: 0 });
+    expect(rowsOf(rt, 'log').some((r) => r.action === t('kk', 'log.mailFailed'))).toBe(false);
+    const runLog = String(rowsOf(rt, 'log').find((r) => r.action === t('kk', 'log.mailRun'))!.details);
+    expect(runLog).toContain(
+      t('kk', 'log.mailRun.details', {
+        task: t('kk', 'task.monthly'),
+        sent: 2,
+        pending: withDebtors().length - 2,
+        invalid: 0,
+        failed: 0,
+        skipped: 0,
+      }),
+    );
 
     // The next day the follow-up sends the rest, each once, and removes itself.
     rt.fireTriggers(at('2026-12-02', '12:00'));
