@@ -9,7 +9,7 @@ import { addDays, type DayKey } from '../src/dates';
 import { type TitleInfo, titleLabel } from '../src/desk/desk';
 import type { Kind } from '../src/domain/schedule';
 import { dueDate, isClosed, nextOpenDay, type Schedule, scheduleFrom } from '../src/domain/schedule';
-import { allLanguages, type Lang, normalise, t } from '../src/i18n';
+import { allLanguages, type Lang, normalise, t } from '../src/messages';
 import { type EnumName, enumKey, headerKey, SHEETS, type SheetKey, sheetNameKey } from '../src/schema';
 import { parseSettings } from '../src/settings';
 import {

@@ -3,8 +3,8 @@
  * where it writes, and shows its outcome (or a clear, localised refusal) in a dialog.
  */
 import { errorMessage, isLibraryError } from './errors';
-import { type Lang, type MessageKey, t } from './i18n';
 import { addLibraryMenu } from './menu';
+import { type Lang, type MessageKey, t } from './messages';
 import { type SetupReport, setUpWorkbook as setUp } from './setup';
 import { withDocumentLock } from './sheets/lock';
 import { logEvent } from './sheets/log';

@@ -1,4 +1,4 @@
-import { type Lang, type MessageKey, t } from './i18n';
+import { type Lang, type MessageKey, t } from './messages';
 
 /**
  * A refusal the librarian should read: it carries a catalogue key and its parameters, and is shown

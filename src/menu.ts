@@ -2,7 +2,7 @@
  * The "Library" menu. Every item names an entry point exported by main.ts; a test checks that each
  * one is a global function of the built bundle.
  */
-import { type Lang, type MessageKey, t } from './i18n';
+import { type Lang, type MessageKey, t } from './messages';
 
 export type MenuEntry =
   | { kind: 'item'; caption: MessageKey; fn: string }

@@ -2,7 +2,7 @@
  * The workbook's schema: which sheets the library keeps, their columns, and what each column holds.
  * Names and headers come from the message catalogue, so a sheet is recognised in any language.
  */
-import type { MessageKey } from './i18n';
+import type { MessageKey } from './messages';
 
 export type EnumName =
   | 'category'

@@ -2,7 +2,7 @@
  * The library's settings, as the librarian keeps them on the Settings sheet (one row per setting:
  * a language-neutral key, a value, a description in the workbook's language).
  */
-import { DEFAULT_LANG, isLang, type Lang, type MessageKey } from './i18n';
+import { DEFAULT_LANG, isLang, type Lang, type MessageKey } from './messages';
 
 export interface Settings {
   language: Lang;

@@ -9,7 +9,7 @@ import { codeKey } from '../domain/codes';
 import { decodeHoldings } from '../domain/holdings';
 import { checkWorkbookFacts, type DateCell, type Problem, type WorkbookFacts } from '../domain/invariants';
 import { escapeHtml } from '../html';
-import { type Lang, type MessageKey, t } from '../i18n';
+import { type Lang, type MessageKey, t } from '../messages';
 import { type SheetKey, sheetNameKey } from '../schema';
 import { holdingsFromSheets } from '../setup/holdings';
 import { choiceCode } from '../sheets/choices';

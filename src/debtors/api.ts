@@ -3,14 +3,14 @@
  * (without one: they never call getUi(), and report errors by the Log sheet and email).
  */
 import { menuAction } from '../actions';
-import { isLibraryError } from '../errors';
-import { DEFAULT_LANG, type Lang, t } from '../i18n';
+import { errorMessage, isLibraryError } from '../errors';
+import { escapeHtml } from '../html';
+import { DEFAULT_LANG, type Lang, t } from '../messages';
 import { withDocumentLock } from '../sheets/lock';
 import { logAction } from '../sheets/log';
 import { readSettings, Workbook } from '../sheets/workbook';
 import { readDebtorFacts } from './data';
 import { Ledger } from './ledger';
-import { escapeHtml } from './mail';
 import { monthOf, monthOfRun, showWallTime } from './periods';
 import {
   clearMailBlocked,
@@ -49,11 +49,7 @@ function currentLang(): Lang {
   }
 }
 
-function errorText(lang: Lang, e: unknown): string {
-  return isLibraryError(e)
-    ? t(lang, e.key, e.params)
-    : t(lang, 'error.unexpected', { message: String((e as Error)?.message ?? e) });
-}
+const errorText = errorMessage;
 
 /** Every email that would go out now, in a dialog: recipient, subject and the plain-text body. */
 export function previewDebtorEmails(): void {

@@ -12,7 +12,7 @@ import {
   type LoanFact,
   type ReaderFact,
 } from '../domain/debtors';
-import { DEFAULT_LANG, normalise } from '../i18n';
+import { DEFAULT_LANG, normalise } from '../messages';
 import { choiceCode } from '../sheets/choices';
 import { readSchedule } from '../sheets/closed-days';
 import { dayOf, today } from '../sheets/dates';

@@ -4,9 +4,10 @@
  * A debtor email names the pupils of one class only, and never carries a reader's contact details:
  * it is built from the class's `Debtor` entries, which hold a code, a name and the overdue items.
  */
-import type { DayKey } from '../dates';
+import { type DayKey, showDay } from '../dates';
 import type { Debtor } from '../domain/debtors';
-import { type Lang, type MessageKey, t } from '../i18n';
+import { escapeHtml } from '../html';
+import { type Lang, type MessageKey, t } from '../messages';
 
 export interface Email {
   subject: string;
@@ -19,17 +20,6 @@ export interface Email {
 export interface Sender {
   library: string;
   librarian: string;
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(s: unknown): string {
-  return String(s ?? '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
-
-/** "dd.mm.yyyy", as dates are written in Kazakhstan. */
-export function showDay(day: DayKey): string {
-  return `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
 }
 
 /** An address MailApp accepts: one mailbox, no display name, no spaces. */

@@ -14,8 +14,8 @@
 import type { DayKey } from '../dates';
 import { ClassIndex, type DebtorGroup, debtorsOfClass } from '../domain/debtors';
 import { apply, type MailingEvent, type MailingPorts, newRow, type RunPorts, runLedger } from '../domain/mailing';
-import { LibraryError } from '../errors';
-import { DEFAULT_LANG, isLang, type Lang, t } from '../i18n';
+import { errorMessage, LibraryError } from '../errors';
+import { DEFAULT_LANG, isLang, type Lang, t } from '../messages';
 import { setUpWorkbook } from '../setup';
 import { choiceLabel } from '../sheets/choices';
 import { today } from '../sheets/dates';
@@ -860,7 +860,7 @@ export function runTriggerTask(task: Job, work: () => void): void {
       console.error(`could not log: ${String(logError)}`);
     }
     const taskName = t(lang, taskKey);
-    const text = e instanceof LibraryError ? t(lang, e.key, e.params) : String((e as Error)?.message ?? e);
+    const text = errorMessage(lang, e);
     let time = new Date().toISOString();
     let sent = false;
     try {

@@ -5,13 +5,13 @@
  * a constant number of service calls: one clear, one setValues, one call per format.
  */
 import type { DayKey } from '../dates';
+import { showDay } from '../dates';
 import type { DebtorGroup } from '../domain/debtors';
-import { t } from '../i18n';
+import { t } from '../messages';
 import { NUMBER_FORMATS } from '../schema';
 import { dateFor } from '../sheets/dates';
 import type { Cell, RowValues } from '../sheets/table';
 import type { Workbook } from '../sheets/workbook';
-import { showDay } from './mail';
 
 export interface DebtorSheetSummary {
   debtors: number;

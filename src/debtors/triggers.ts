@@ -7,6 +7,7 @@
  */
 import { LibraryError } from '../errors';
 import type { Settings } from '../settings';
+import { currentUserEmail } from '../sheets/user';
 import { nextMonthlyRun, type WallTime } from './periods';
 
 export type Schedule = 'monthly' | 'visits';
@@ -42,9 +43,7 @@ function ours(all: Trigger[], handler: string): Trigger[] {
   return all.filter((t) => t.getHandlerFunction() === handler);
 }
 
-function user(): string {
-  return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
-}
+const user = currentUserEmail;
 
 function stored(s: Schedule | 'followUp'): Installed | null {
   const raw = PropertiesService.getScriptProperties().getProperty(propertyKey(s));

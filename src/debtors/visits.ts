@@ -6,7 +6,7 @@
  */
 import type { DayKey } from '../dates';
 import type { ClassIndex, ReaderFact } from '../domain/debtors';
-import type { Lang } from '../i18n';
+import type { Lang } from '../messages';
 import { ENUMS } from '../schema';
 import { choiceCode, choiceLabel } from '../sheets/choices';
 import { dayOf } from '../sheets/dates';

@@ -5,7 +5,7 @@
  * shows, so the next action reads that row directly instead of searching for it.
  */
 import { errorMessage, isLibraryError } from '../errors';
-import { type Lang, type MessageKey, messageKeys, t } from '../i18n';
+import { type Lang, type MessageKey, messageKeys, t } from '../messages';
 import { applyLanguageIfChanged } from '../setup';
 import { withDocumentLock } from '../sheets/lock';
 import { currentLang, type Workbook, withWorkbook } from '../sheets/workbook';

@@ -9,7 +9,7 @@ import { codeKey, echo, literalPattern } from '../domain/codes';
 import { type HeldCopy, heldCopy, withCopy, withoutCopy } from '../domain/holdings';
 import { dueDate, renewedDue } from '../domain/schedule';
 import { LibraryError } from '../errors';
-import { t } from '../i18n';
+import { t } from '../messages';
 import { type Desk, type Located, nameWithClass, type ReaderAtDesk, type ReaderForm, titleLabel } from './desk';
 
 /** Result of a desk action: the message to show, warnings, and the reader form to redraw. */

@@ -12,7 +12,7 @@ import { codeKey, codeSearchPattern } from '../domain/codes';
 import { encodeHoldings, type HeldCopy, withCopy } from '../domain/holdings';
 import { dueDate } from '../domain/schedule';
 import { LibraryError } from '../errors';
-import { t } from '../i18n';
+import { t } from '../messages';
 import type { Cell, RowValues } from '../sheets/table';
 import { type Desk, type ReaderAtDesk, type TitleInfo, titleLabel } from './desk';
 import { isActivePupil, readersOfClass } from './find';

@@ -7,7 +7,7 @@ import { showDay } from '../dates';
 import { readDebtorFacts } from '../debtors/data';
 import { LibraryError } from '../errors';
 import { escapeHtml } from '../html';
-import { type MessageKey, t } from '../i18n';
+import { type MessageKey, t } from '../messages';
 import { previewClassIssue } from './classes';
 import type { Desk } from './desk';
 import { readerHistory } from './find';

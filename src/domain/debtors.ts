@@ -4,7 +4,7 @@
  * of their own.
  */
 import type { DayKey } from '../dates';
-import { DEFAULT_LANG } from '../i18n';
+import { DEFAULT_LANG } from '../messages';
 import { ClassIndex as ClassIndexOf, type ClassRow, classKey, foldedClassKey } from './class-names';
 import { daysOverdue, type Schedule } from './schedule';
 

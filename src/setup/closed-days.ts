@@ -7,7 +7,7 @@
  */
 import { showDay } from '../dates';
 import { closedDaysFor, planYearOf } from '../domain/holidays';
-import { type MessageKey, t } from '../i18n';
+import { type MessageKey, t } from '../messages';
 import { choiceLabel } from '../sheets/choices';
 import { dateFor, dayOf, today } from '../sheets/dates';
 import type { Workbook } from '../sheets/workbook';

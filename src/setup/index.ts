@@ -3,7 +3,7 @@
  * number formats, dropdowns and protections. Idempotent: on a workbook that holds data it only adds
  * what is missing; it never deletes, duplicates or reorders the librarian's rows or columns.
  */
-import { allLanguages, type Lang, t } from '../i18n';
+import { allLanguages, type Lang, t } from '../messages';
 import {
   type ColumnDef,
   ENUMS,

@@ -4,7 +4,7 @@
  * the Log's action names. Only cells that hold one of our labels in another language change; the
  * librarian's own text, formulas and columns stay as they are.
  */
-import { allLanguages, type Lang, type MessageKey, messageKeys, normalise, t } from '../i18n';
+import { allLanguages, type Lang, type MessageKey, messageKeys, normalise, t } from '../messages';
 import { ENUMS, enumKey, headerKey, SHEETS, type SheetDef, sheetNameKey } from '../schema';
 import { SETTING_DEFAULTS, settingNoteKey } from '../settings';
 

@@ -1,5 +1,5 @@
 /** Dropdown values: stored as labels in the workbook's language, understood in any language. */
-import { allLanguages, type Lang, normalise, t } from '../i18n';
+import { allLanguages, type Lang, normalise, t } from '../messages';
 import { ENUMS, type EnumCode, type EnumName, enumKey } from '../schema';
 
 const lookup = new Map<EnumName, Map<string, string>>();

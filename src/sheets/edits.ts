@@ -7,7 +7,7 @@
  */
 
 import { ClassIndex } from '../domain/class-names';
-import { allLanguages, t } from '../i18n';
+import { allLanguages, t } from '../messages';
 import { SHEETS, type SheetKey, sheetNameKey } from '../schema';
 import { parseSettings } from '../settings';
 import { forgetLayout, type LayoutPart, loadLayout } from './layout';

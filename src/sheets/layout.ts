@@ -13,7 +13,7 @@
  * seen yet is caught before anything is written.
  */
 import type { DayKey } from '../dates';
-import { DEFAULT_LANG, type Lang } from '../i18n';
+import { DEFAULT_LANG, type Lang } from '../messages';
 import { SHEETS, type SheetKey, sheetDef } from '../schema';
 import { dayOf, isDateValue } from './dates';
 import { findSheet, mapHeader } from './sheet-lookup';

@@ -3,7 +3,7 @@
  * read it: the action named in her language, the details as a short sentence (reader, copy, dates
  * as dd.MM.yyyy), never English keys or JSON.
  */
-import { type MessageKey, messageKeys, t } from '../i18n';
+import { type MessageKey, messageKeys, t } from '../messages';
 import { currentUserEmail } from './user';
 import type { Workbook } from './workbook';
 

@@ -3,7 +3,7 @@
  * under its name in the current language first, a column by its header (case and spaces aside).
  */
 import { LibraryError } from '../errors';
-import { allLanguages, type Lang, normalise, t } from '../i18n';
+import { allLanguages, type Lang, normalise, t } from '../messages';
 import { headerKey, type SheetDef, type SheetKey, sheetDef, sheetNameKey } from '../schema';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -8,7 +8,7 @@
  */
 import { codeSearchPattern, literalPattern, MAX_CODE_LENGTH, pickCode } from '../domain/codes';
 import { LibraryError } from '../errors';
-import { type Lang, normalise, t } from '../i18n';
+import { type Lang, normalise, t } from '../messages';
 import { type ColumnDef, headerKey, NUMBER_FORMATS, type SheetDef } from '../schema';
 import { isDateValue } from './dates';
 import type { SheetLayout } from './layout';

@@ -6,7 +6,7 @@
 import { ClassIndex, type ClassRow } from '../domain/class-names';
 import { type Schedule, scheduleFrom } from '../domain/schedule';
 import { LibraryError } from '../errors';
-import { DEFAULT_LANG, type Lang, t } from '../i18n';
+import { DEFAULT_LANG, type Lang, t } from '../messages';
 import { type SheetKey, sheetDef, sheetNameKey } from '../schema';
 import { parseSettings, type Settings } from '../settings';
 import { loadLayout, refreshSheetLayout, type SheetLayout, saveSheetLayout, type WorkbookLayout } from './layout';

@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../../src/i18n';
+import { t } from '../../src/messages';
 import { type RunningServer, startServer, tempDir } from '../playground/support';
 import { openPage } from '../support/browser';
 

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../playground/demo';
-import { t } from '../../src/i18n';
+import { t } from '../../src/messages';
 import { post, type RunningServer, startServer, tempDir } from '../playground/support';
 import { openPage, SCREENSHOTS } from '../support/browser';
 

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../emulator';
 import { googleScriptRunClient, invokeFromClient } from '../../emulator/script-run';
-import { t } from '../../src/i18n';
+import { t } from '../../src/messages';
 import { launchChromium, SCREENSHOTS } from '../support/browser';
 import { seedLyceum } from '../support/desk-fixture';
 import { at, libraryRuntime, rowsOf } from '../support/library';

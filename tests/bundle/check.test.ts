@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../emulator';
-import { t } from '../../src/i18n';
+import { t } from '../../src/messages';
 import { seedLyceum } from '../support/desk-fixture';
 import { addRows, at, columnOf, libraryRuntime, sheetOf } from '../support/library';
 

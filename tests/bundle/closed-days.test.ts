@@ -6,7 +6,7 @@
  */
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
-import { t } from '../../src/i18n';
+import { t } from '../../src/messages';
 import { addRows, at, libraryRuntime, rowsOf, sheetOf } from '../support/library';
 
 const dk = (v: unknown) => (v instanceof Date ? v.toLocaleDateString('sv-SE', { timeZone: 'Asia/Almaty' }) : v);

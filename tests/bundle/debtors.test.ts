@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../emulator';
-import { t } from '../../src/i18n';
+import { t } from '../../src/messages';
 import { addRows, at, columnOf, lastAlert, libraryRuntime, rowsOf, sheetOf } from '../support/library';
 
 interface ClassSpec {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../emulator';
-import { t } from '../../src/i18n';
+import { t } from '../../src/messages';
 import { seedLyceum } from '../support/desk-fixture';
 import { addRows, at, libraryRuntime, rowsOf } from '../support/library';
 

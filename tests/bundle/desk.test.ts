@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../emulator';
 import { findDate } from '../../emulator/script-run';
-import { t } from '../../src/i18n';
+import { t } from '../../src/messages';
 import { seedLyceum } from '../support/desk-fixture';
 import { addRows, at, columnOf, libraryRuntime, rowsOf, sheetOf } from '../support/library';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../emulator';
-import { allLanguages, type Lang, type MessageKey, messageKeys, normalise, t } from '../../src/i18n';
+import { allLanguages, type Lang, type MessageKey, messageKeys, normalise, t } from '../../src/messages';
 import { ENUMS, enumKey, headerKey, SHEETS, sheetNameKey } from '../../src/schema';
 import { SETTING_DEFAULTS, settingNoteKey } from '../../src/settings';
 import { seedLyceum } from '../support/desk-fixture';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allLanguages, normalise, t } from '../../src/i18n';
+import { allLanguages, normalise, t } from '../../src/messages';
 import { ENUMS, enumKey, headerKey, SHEETS, sheetNameKey } from '../../src/schema';
 import { SETTING_DEFAULTS } from '../../src/settings';
 import { addRows, columnOf, headerOf, lastAlert, libraryRuntime, rowsOf, sheetOf } from '../support/library';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readmeWithSchema } from '../../scripts/schema-doc';
-import { allLanguages, LANGS, type MessageKey, messageKeys, normalise, t } from '../../src/i18n';
+import { allLanguages, LANGS, type MessageKey, messageKeys, normalise, t } from '../../src/messages';
 import { ENUMS, type EnumName, enumKey, headerKey, SHEETS, sheetNameKey } from '../../src/schema';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

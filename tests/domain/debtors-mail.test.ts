@@ -1,10 +1,11 @@
 /** The emails to class teachers (pure composition) and the periods and trigger times they use. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { debtorsEmail, escapeHtml, isValidEmail, reportEmail, visitsEmail } from '../../src/debtors/mail';
+import { debtorsEmail, isValidEmail, reportEmail, visitsEmail } from '../../src/debtors/mail';
 import { monthOfRun, nextMonthlyRun, visitsPeriod } from '../../src/debtors/periods';
 import type { Debtor } from '../../src/domain/debtors';
-import { t } from '../../src/i18n';
+import { escapeHtml } from '../../src/html';
+import { t } from '../../src/messages';
 import { parseSettings } from '../../src/settings';
 
 const sender = { library: 'Library <92>', librarian: 'A. Librarian' };

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../playground/demo';
 import { PROTECTED_WARNING, Session } from '../../playground/session';
-import { t } from '../../src/i18n';
+import { t } from '../../src/messages';
 import { tempDir, zipParts } from './support';
 
 const LOANS = t('kk', 'sheet.loans');

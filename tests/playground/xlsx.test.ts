@@ -12,7 +12,7 @@ import { invokeFromClient } from '../../emulator/script-run';
 import type { SpreadsheetData } from '../../emulator/spreadsheet';
 import { DEMO_NOW, fillDemo, generateDemo, librarySheet } from '../../playground/demo';
 import { cleanTemporaryFiles, loadWorkbook, saveWorkbook, writeFileAtomic } from '../../playground/xlsx';
-import { t } from '../../src/i18n';
+import { t } from '../../src/messages';
 import { tempDir } from './support';
 
 const key = (c: { row: number; col: number }) => `${c.row}:${c.col}`;

@@ -3,7 +3,7 @@
  * the librarian's column names (in any language), as a person looking at the sheet would.
  */
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../emulator';
-import { allLanguages, type Lang, normalise, t } from '../../src/i18n';
+import { allLanguages, type Lang, normalise, t } from '../../src/messages';
 import { headerKey, SHEETS, type SheetKey, sheetNameKey } from '../../src/schema';
 
 /** 25 November 2026, 10:00 in Almaty (a Wednesday): the library is open. */

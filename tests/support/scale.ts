@@ -6,7 +6,7 @@
  * reader's "On loan" record). Deterministic: the same sizes give the same workbook.
  */
 import type { Runtime } from '../../emulator';
-import { t } from '../../src/i18n';
+import { t } from '../../src/messages';
 import { type EnumName, enumKey, headerKey, SHEETS, type SheetKey } from '../../src/schema';
 import { day } from './desk-fixture';
 import { sheetOf } from './library';

@@ -1,0 +1,19 @@
+/**
+ * The message catalogue of the program: every string a librarian or a class teacher sees comes from
+ * here, in Kazakh (the default), Russian or English. Each feature keeps its table beside its code;
+ * they are gathered here, where the program is composed (add a feature's table to CATALOGUE).
+ */
+import { checkMessages } from './check/messages';
+import { debtorsMessages } from './debtors/messages';
+import { deskMessages } from './desk/messages';
+import { core } from './i18n/core';
+import { makeCatalogue } from './i18n/translator';
+import { logMessages } from './sheets/log-messages';
+
+const CATALOGUE = [core, deskMessages, debtorsMessages, logMessages, checkMessages] as const;
+
+type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never;
+export type MessageKey = KeysOf<(typeof CATALOGUE)[number]>;
+
+export const { t, messageKeys, allLanguages } = makeCatalogue<MessageKey>(CATALOGUE);
+export { DEFAULT_LANG, isLang, LANGS, type Lang, normalise } from './i18n/translator';
