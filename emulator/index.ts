@@ -2,8 +2,11 @@
  * The in-memory Apps Script runtime: wires every service to one Env and loads the bundle (a classic
  * script) with gas-local, so its top-level functions see these services as globals.
  */
+
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import vm from 'node:vm';
 import { createCacheService } from './cache';
 import { createCalendarApp } from './calendar';
 import { createEnv, type Env, GasException } from './core';
@@ -160,9 +163,16 @@ export function createRuntime(opts: RuntimeOptions = {}) {
         require(folder: string, globals: object, options: { filter(p: string): boolean }): Record<string, unknown>;
       };
       // Apps Script evaluates the project afresh for every execution: nothing a call leaves in the
-      // script's global scope is there for the next one. Each execution gets a new context.
-      loadFresh = () => gas.require(folder, { ...globals }, { filter: (p: string) => p === file });
-      context = loadFresh();
+      // script's global scope is there for the next one. Each execution gets a new context. The
+      // first load goes through gas-local; later executions run the same file, compiled once, in a
+      // new context each, as gas-local would (it reads and compiles the file every time).
+      context = gas.require(folder, { ...globals }, { filter: (p: string) => p === file });
+      const script = new vm.Script(readFileSync(file, 'utf8'), { filename: file });
+      loadFresh = () => {
+        const ctx = vm.createContext({ ...globals });
+        script.runInContext(ctx);
+        return ctx;
+      };
       return context;
     },
     /** Calls a global function of the loaded bundle as the user at the sheet would (a new execution). */
