@@ -86,9 +86,21 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   // Stopping an execution partway, as Apps Script stops one at its time limit: every service call goes
   // through the counters, so a stopped execution's calls are refused there, before they do anything.
   let stop: Stop | null = null;
+  // A service failing once, as Google's services sometimes do ("Service Spreadsheets failed while
+  // accessing document…"): the `nth` next call of `method` throws, the ones after it work.
+  let failure: { method: string; left: number; message: string; execution: number | null } | null = null;
   const stopped: Array<{ execution: number; refused: string }> = [];
   const countCall = counters.call.bind(counters);
   counters.call = (name: string): void => {
+    const f = failure;
+    if (f && f.execution === null) f.execution = lock.currentExecution();
+    if (f && f.method === name && f.execution === lock.currentExecution()) {
+      f.left--;
+      if (f.left <= 0) {
+        failure = null;
+        throw new GasException(f.message);
+      }
+    }
     const s = stop;
     if (s && s.execution !== null && s.execution === lock.currentExecution()) {
       if (s.refused !== null || s.left <= 0) {
@@ -107,6 +119,8 @@ export function createRuntime(opts: RuntimeOptions = {}) {
       try {
         return fn();
       } finally {
+        // A failure meant for this execution that did not come is not carried into the next one.
+        if (failure && failure.execution === id) failure = null;
         if (stop && stop.execution === id) {
           if (stop.refused !== null) stopped.push({ execution: id, refused: stop.refused });
           stop = null;
@@ -149,6 +163,13 @@ export function createRuntime(opts: RuntimeOptions = {}) {
      * call of that execution, so no catch or finally block of the script can write anything more. The
      * execution's locks are released when it ends, as at any script end.
      */
+    /**
+     * In the next execution, its `nth` call of `method` (e.g. "Range.setValues") throws `message`
+     * once; the script may catch it, and later calls work.
+     */
+    failCallOnce(method: string, nth = 1, message = 'Service Spreadsheets failed while accessing document.'): void {
+      failure = { method, left: Math.max(1, nth), message, execution: null };
+    },
     stopExecutionAfter(n: number, only?: string): void {
       stop = { left: Math.max(0, n), only, execution: null, refused: null };
     },

@@ -14,6 +14,8 @@ export interface Workbench {
   rt: Runtime;
   /** Back to the undamaged workbook, its document properties and an empty document cache. */
   reset(): void;
+  /** A way back to the workbook, its properties, triggers, cache, outbox and clock as they are now. */
+  checkpoint(): () => void;
   /** Every sheet's values, as the librarian sees them (to compare around a refusal). */
   snapshot(): string;
 }
@@ -36,26 +38,46 @@ export function workbench(): Workbench {
     const keep = Math.max(s.getLastRow(), 1) + 40;
     if (s.getMaxRows() > keep) s.deleteRows(keep + 1, s.getMaxRows() - keep);
   }
-  const data: SpreadsheetData = rt.spreadsheet.toData();
-  const props = rt.properties.dump('document');
-  const triggers = rt.triggers.list().length;
+  const undamaged = capture(rt);
   rt.ui.log.length = 0;
   return {
     rt,
     reset() {
-      rt.spreadsheet.loadData(data);
-      const store = rt.properties.PropertiesService.getDocumentProperties();
-      store.deleteAllProperties();
-      store.setProperties(props);
-      rt.cache.CacheService.getDocumentCache()?.removeAll(Object.keys(rt.cache.dump('document')));
-      rt.mail.outbox.length = 0;
-      rt.ui.log.length = 0;
+      undamaged();
       rt.clock.set(at('2026-11-25'));
-      if (rt.triggers.list().length !== triggers) throw new Error('a case left a trigger behind');
     },
+    checkpoint: () => capture(rt),
     snapshot() {
       return JSON.stringify(rt.spreadsheet.getSheets().map((s) => [s.getName(), s.peekValues()]));
     },
+  };
+}
+
+/** What a runtime holds now, and a function that puts it back (data copied: later runs cannot touch it). */
+function capture(rt: Runtime): () => void {
+  const data: SpreadsheetData = rt.spreadsheet.toData();
+  const props = rt.properties.dump('document');
+  const script = rt.properties.dump('script');
+  // Copies: the runtime's records are live (runs and next run change as triggers fire).
+  const triggers = rt.triggers.list().map((r) => ({ ...r, clock: r.clock ? { ...r.clock } : null }));
+  const outbox = [...rt.mail.outbox];
+  const now = new Date(rt.clock.nowMillis());
+  return () => {
+    rt.spreadsheet.loadData(data);
+    for (const [store, saved] of [
+      [rt.properties.PropertiesService.getDocumentProperties(), props],
+      [rt.properties.PropertiesService.getScriptProperties(), script],
+    ] as const) {
+      store.deleteAllProperties();
+      store.setProperties(saved);
+    }
+    rt.cache.CacheService.getDocumentCache()?.removeAll(Object.keys(rt.cache.dump('document')));
+    rt.mail.outbox.length = 0;
+    rt.mail.outbox.push(...outbox);
+    rt.mail.resetQuota();
+    rt.ui.log.length = 0;
+    rt.clock.set(now);
+    rt.triggers.restore(triggers);
   };
 }
 
