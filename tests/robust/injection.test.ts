@@ -40,12 +40,12 @@ function formulas(rt: Runtime): string[] {
   const found: string[] = [];
   for (const s of rt.spreadsheet.getSheets()) {
     const values = s.peekValues();
-    values.forEach((row, r) =>
-      row.forEach((_, c) => {
+    for (let r = 0; r < values.length; r++) {
+      for (let c = 0; c < values[r].length; c++) {
         const f = s.peekCell(r + 1, c + 1).formula;
         if (f) found.push(`${s.getName()}!R${r + 1}C${c + 1}: ${f}`);
-      }),
-    );
+      }
+    }
   }
   return found;
 }
