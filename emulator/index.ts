@@ -2,8 +2,11 @@
  * The in-memory Apps Script runtime: wires every service to one Env and loads the bundle (a classic
  * script) with gas-local, so its top-level functions see these services as globals.
  */
+
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import vm from 'node:vm';
 import { createCacheService } from './cache';
 import { createCalendarApp } from './calendar';
 import { createEnv, type Env, GasException } from './core';
@@ -83,9 +86,21 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   // Stopping an execution partway, as Apps Script stops one at its time limit: every service call goes
   // through the counters, so a stopped execution's calls are refused there, before they do anything.
   let stop: Stop | null = null;
+  // A service failing once, as Google's services sometimes do ("Service Spreadsheets failed while
+  // accessing document…"): the `nth` next call of `method` throws, the ones after it work.
+  let failure: { method: string; left: number; message: string; execution: number | null } | null = null;
   const stopped: Array<{ execution: number; refused: string }> = [];
   const countCall = counters.call.bind(counters);
   counters.call = (name: string): void => {
+    const f = failure;
+    if (f && f.execution === null) f.execution = lock.currentExecution();
+    if (f && f.method === name && f.execution === lock.currentExecution()) {
+      f.left--;
+      if (f.left <= 0) {
+        failure = null;
+        throw new GasException(f.message);
+      }
+    }
     const s = stop;
     if (s && s.execution !== null && s.execution === lock.currentExecution()) {
       if (s.refused !== null || s.left <= 0) {
@@ -104,6 +119,8 @@ export function createRuntime(opts: RuntimeOptions = {}) {
       try {
         return fn();
       } finally {
+        // A failure meant for this execution that did not come is not carried into the next one.
+        if (failure && failure.execution === id) failure = null;
         if (stop && stop.execution === id) {
           if (stop.refused !== null) stopped.push({ execution: id, refused: stop.refused });
           stop = null;
@@ -146,6 +163,13 @@ export function createRuntime(opts: RuntimeOptions = {}) {
      * call of that execution, so no catch or finally block of the script can write anything more. The
      * execution's locks are released when it ends, as at any script end.
      */
+    /**
+     * In the next execution, its `nth` call of `method` (e.g. "Range.setValues") throws `message`
+     * once; the script may catch it, and later calls work.
+     */
+    failCallOnce(method: string, nth = 1, message = 'Service Spreadsheets failed while accessing document.'): void {
+      failure = { method, left: Math.max(1, nth), message, execution: null };
+    },
     stopExecutionAfter(n: number, only?: string): void {
       stop = { left: Math.max(0, n), only, execution: null, refused: null };
     },
@@ -160,9 +184,16 @@ export function createRuntime(opts: RuntimeOptions = {}) {
         require(folder: string, globals: object, options: { filter(p: string): boolean }): Record<string, unknown>;
       };
       // Apps Script evaluates the project afresh for every execution: nothing a call leaves in the
-      // script's global scope is there for the next one. Each execution gets a new context.
-      loadFresh = () => gas.require(folder, { ...globals }, { filter: (p: string) => p === file });
-      context = loadFresh();
+      // script's global scope is there for the next one. Each execution gets a new context. The
+      // first load goes through gas-local; later executions run the same file, compiled once, in a
+      // new context each, as gas-local would (it reads and compiles the file every time).
+      context = gas.require(folder, { ...globals }, { filter: (p: string) => p === file });
+      const script = new vm.Script(readFileSync(file, 'utf8'), { filename: file });
+      loadFresh = () => {
+        const ctx = vm.createContext({ ...globals });
+        script.runInContext(ctx);
+        return ctx;
+      };
       return context;
     },
     /** Calls a global function of the loaded bundle as the user at the sheet would (a new execution). */

@@ -192,6 +192,10 @@ export function createMailApp(env: Env, opts: MailOptions = {}) {
       if (state.used === 0 && mode === '24h' && n > 0) state.windowEndsMs = env.clock.nowMillis() + 24 * 3_600_000;
       state.used += Math.max(0, n);
     },
+    /** A new day for the quota (tests that replay one day many times). */
+    resetQuota(): void {
+      state.used = 0;
+    },
     /** Recipients counted in the current day. */
     used(): number {
       roll();

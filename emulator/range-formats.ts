@@ -249,9 +249,22 @@ export class RangeFormats {
   setBorder(...args: unknown[]): this {
     return this.setStyle('setBorder', 'border', args);
   }
-  /** Merging is accepted and recorded as a style only; values are not touched. */
+  /**
+   * Merging keeps only the top-left value, as Sheets does ("merging cells will only preserve the
+   * top-left value"); the other cells read back empty. Recorded as a style.
+   */
   merge(): this {
-    return this.setStyle('merge', 'merged', true);
+    this.setStyle('merge', 'merged', true);
+    this.each((r, c, i, j) => {
+      if (i === 0 && j === 0) return;
+      const cell = this.sheet.cell(r, c);
+      if (cell && (cell.value !== '' || cell.formula)) {
+        const w = this.sheet.cellForWrite(r, c);
+        w.value = '';
+        delete w.formula;
+      }
+    });
+    return this;
   }
   mergeAcross(): this {
     return this.setStyle('mergeAcross', 'merged', 'across');

@@ -129,6 +129,36 @@ function compareCells(a: CellValue, b: CellValue): number {
 }
 
 /** Sorts the rows of the range (whole cells move) by the given columns of the sheet. */
+/**
+ * Moves `n` columns from column `from` so they stand before column `dest` (numbered before the
+ * move), as Sheet.moveColumns does when a user drags columns: every cell goes with its column —
+ * value, format, validation, note — for all rows, and the column widths too.
+ */
+export function moveColumnsAt(sheet: FakeSheet, from: number, n: number, dest: number): void {
+  sheet.touch();
+  if (!isCount(from) || !isCount(n) || !isCount(dest) || n < 1)
+    throw paramsError('Sheet', 'moveColumns', [from, n, dest]);
+  if (from < 1 || from + n - 1 > sheet.maxCols || dest < 1 || dest > sheet.maxCols + 1) {
+    throw new GasException('Those columns are out of bounds.');
+  }
+  if (dest >= from && dest <= from + n) return;
+  const order = Array.from({ length: sheet.maxCols }, (_, i) => i + 1);
+  const moved = order.splice(from - 1, n);
+  const at = dest < from ? dest - 1 : dest - 1 - n;
+  order.splice(at, 0, ...moved);
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (row) sheet.rows[r] = order.map((c) => row[c - 1]);
+  }
+  const widths = new Map<number, number>();
+  order.forEach((c, i) => {
+    const w = sheet.columnWidths.get(c);
+    if (w !== undefined) widths.set(i + 1, w);
+  });
+  sheet.columnWidths = widths;
+  sheet.hiddenColumns = new Set([...sheet.hiddenColumns].map((c) => order.indexOf(c) + 1));
+}
+
 export function sortRows(range: FakeRange, specs: { column: number; ascending: boolean }[]): void {
   range.sheet.touch();
   for (const s of specs) {

@@ -10,7 +10,14 @@ import { FakeProtection, type ProtectionKind } from './protection';
 import { type ClearOptions, FakeRange } from './range';
 import type { SheetHost, Span } from './sheet-host';
 import { SheetLayout } from './sheet-layout';
-import { deleteColumnsAt, deleteRowsAt, insertColumnsAt, insertRowsAt, sortRows } from './sheet-structure';
+import {
+  deleteColumnsAt,
+  deleteRowsAt,
+  insertColumnsAt,
+  insertRowsAt,
+  moveColumnsAt,
+  sortRows,
+} from './sheet-structure';
 import type { FakeSpreadsheet } from './spreadsheet';
 import { ruleToData, type ValidationData } from './spreadsheet-data';
 import { violatesValidation } from './spreadsheet-validation';
@@ -384,6 +391,11 @@ export class FakeSheet extends SheetLayout {
   deleteColumns(columnPosition: number, howMany: number): void {
     this.k('deleteColumns');
     deleteColumnsAt(this, columnPosition, howMany);
+  }
+  /** Moves the columns `columnSpec` spans to stand before column `destinationIndex`. */
+  moveColumns(columnSpec: FakeRange, destinationIndex: number): void {
+    this.k('moveColumns');
+    moveColumnsAt(this, columnSpec.getColumn(), columnSpec.getNumColumns(), destinationIndex);
   }
 
   // --- whole-sheet operations -------------------------------------------------------------------

@@ -112,6 +112,7 @@ export function ruleFromData(spreadsheet: FakeSpreadsheet, v: ValidationData): F
 /** A plain-data copy of a sheet (uncounted). */
 export function sheetToData(sheet: FakeSheet): SheetData {
   const cells: CellData[] = [];
+  const seen = new Map<FakeDataValidation, ValidationData>();
   sheet.rows.forEach((row, ri) => {
     row?.forEach((c, ci) => {
       if (!c) return;
@@ -119,7 +120,12 @@ export function sheetToData(sheet: FakeSheet): SheetData {
       const d: CellData = { row: ri + 1, col: ci + 1, value: copyValue(c.value) };
       if (c.formula !== undefined) d.formula = c.formula;
       if (c.format !== undefined) d.numberFormat = c.format;
-      if (c.validation) d.validation = ruleToData(c.validation);
+      if (c.validation) {
+        // One data object per rule, so loading it back meets each rule once.
+        const v = seen.get(c.validation) ?? ruleToData(c.validation);
+        seen.set(c.validation, v);
+        d.validation = v;
+      }
       if (c.note !== undefined) d.note = c.note;
       if (c.style) d.style = { ...c.style };
       cells.push(d);
@@ -166,6 +172,7 @@ export function loadSheetData(sheet: FakeSheet, d: SheetData): void {
   sheet.rows = [];
   sheet.touch();
   const rules = new Map<string, FakeDataValidation>();
+  const byObject = new Map<object, FakeDataValidation>();
   for (const cd of d.cells) {
     const c = sheet.cellForWrite(cd.row, cd.col);
     c.value = copyValue(cd.value ?? '');
@@ -174,11 +181,15 @@ export function loadSheetData(sheet: FakeSheet, d: SheetData): void {
     if (cd.note !== undefined) c.note = cd.note;
     if (cd.style) c.style = { ...cd.style };
     if (cd.validation) {
-      const key = JSON.stringify(cd.validation);
-      let rule = rules.get(key);
+      let rule = byObject.get(cd.validation);
       if (!rule) {
-        rule = ruleFromData(sheet.parent, cd.validation);
-        rules.set(key, rule);
+        const key = JSON.stringify(cd.validation);
+        rule = rules.get(key);
+        if (!rule) {
+          rule = ruleFromData(sheet.parent, cd.validation);
+          rules.set(key, rule);
+        }
+        byObject.set(cd.validation, rule);
       }
       c.validation = rule;
     }

@@ -41,7 +41,7 @@ export function copyValue(v: CellValue): CellValue {
 
 /**
  * Interprets what a script (or a user) writes into a cell, the way Sheets does with "user entered"
- * input: '=...' is a formula, numeric text a number, TRUE/FALSE a boolean, yyyy-mm-dd and
+ * input: '=...' is a formula (and so is '+...' or '-...' that is not a number), numeric text a number, TRUE/FALSE a boolean, yyyy-mm-dd and
  * dd.mm.yyyy text a Date (midnight in the spreadsheet's time zone), a leading apostrophe forces text.
  * In a cell formatted '@' (plain text) strings are kept exactly as written. Non-strings are kept as
  * they are (Dates copied); null/undefined clear the cell.
@@ -64,6 +64,9 @@ export function interpretInput(input: unknown, numberFormat: string | undefined,
   if (upper === 'FALSE') return { value: false };
   const date = parseDateText(t, timeZone);
   if (date) return { value: date };
+  // Sheets takes a leading + or - that is not a number as the start of a formula (Lotus style): a
+  // phone number "+7 701 …" or a pasted "- item" becomes "=+7 701 …", a formula parse error.
+  if (/^[+-]./.test(t)) return { value: '', formula: `=${t}` };
   return { value: input };
 }
 

@@ -508,10 +508,12 @@ export function createScriptApp(env: Env, opts: { scriptId?: string } = {}) {
       return triggers;
     },
     /**
-     * Puts back triggers saved from `list()` (the playground keeps them across a restart, as Apps
-     * Script does). New triggers get ids after the restored ones.
+     * Replaces every trigger with ones saved from `list()` (the playground keeps them across a
+     * restart, as Apps Script does; tests put a workbook back as it was). New triggers get ids after
+     * the restored ones.
      */
     restore(records: readonly TriggerRecord[]): void {
+      triggers.length = 0;
       for (const r of records) {
         triggers.push({ ...r, clock: r.clock ? { ...r.clock } : null });
         const n = (Number(r.id) - 7_000_000_000_000_000) / 7919;

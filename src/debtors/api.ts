@@ -21,6 +21,7 @@ import {
   type RunOutcome,
   runMail,
   runTriggerTask,
+  unplannedRun,
   visitsPeriodNow,
 } from './run';
 import { writeDebtorSheet } from './sheet';
@@ -248,7 +249,9 @@ export function visitsSummaryTrigger(_e?: TriggerEvent): void {
 export function mailFollowUpTrigger(_e?: TriggerEvent): void {
   runTriggerTask('followUp', () => {
     try {
-      runMail('followUp');
+      const unplanned = unplannedRun();
+      if (unplanned) runMail(unplanned.job, unplanned.opts);
+      else runMail('followUp');
     } catch (err) {
       if (isLibraryError(err) && err.key === 'debtors.busy') {
         scheduleFollowUp(3_600_000);

@@ -428,6 +428,28 @@ function retrying<T>(write: () => T, times = 3): T {
   }
 }
 
+const UNPLANNED = 'library.mail.unplanned';
+
+/** A scheduled run whose plan is not written yet: its follow-up plans it again. */
+function rememberUnplanned(run: { job: Job; opts: RunOptions }): void {
+  PropertiesService.getScriptProperties().setProperty(UNPLANNED, JSON.stringify(run));
+}
+
+function forgetUnplanned(): void {
+  PropertiesService.getScriptProperties().deleteProperty(UNPLANNED);
+}
+
+/** The scheduled run a follow-up must plan again (it was stopped before its plan was written), or null. */
+export function unplannedRun(): { job: Job; opts: RunOptions } | null {
+  const raw = PropertiesService.getScriptProperties().getProperty(UNPLANNED);
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as { job: Job; opts: RunOptions };
+  } catch {
+    return null;
+  }
+}
+
 /** Installs the follow-up; one that cannot be installed now is tried again, and reported, when the run ends. */
 function installFollowUp(): void {
   try {
@@ -596,6 +618,7 @@ function prepare(
   const invalid = fresh.filter((e) => e.status === 'invalid');
   if (invalid.length > 0) addReport(ctx, book, invalid);
   book.add(fresh);
+  forgetUnplanned();
   outcome.periods = [...new Set(fresh.map((e) => e.period))];
   outcome.invalid = invalid.length;
   outcome.alreadySent = known.filter((e) => e.status === 'sent').length;
@@ -607,24 +630,31 @@ function prepare(
  * sending.
  */
 function work(run: RunState, job: Job, opts: RunOptions): void {
-  const tally = runLedger(installFollowUp, () => {
-    const wb = ensureSheets(Workbook.open());
-    run.wb = wb;
-    const ctx = new MailContext(wb);
-    if (job === 'monthly' && opts.buildSheet) {
-      const groups: DebtorGroup[] = ctx.facts.groups;
-      const summary = withDocumentLock(() => writeDebtorSheet(wb, groups, ctx.today), 30_000);
-      run.log.push({ action: 'debtorsBuild', details: t(wb.lang, 'debtors.built', { ...summary }) });
-    }
-    const book = Ledger.open(wb);
-    run.ledger = book;
-    const ports: RunPorts<LedgerEntry> = {
-      ...mailPorts(ctx, book, run.log),
-      plan: (interrupted) => prepare(ctx, book, interrupted, run, job, opts),
-      quota: () => MailApp.getRemainingDailyQuota(),
-    };
-    return { rows: book.entries, ports };
-  });
+  const tally = runLedger(
+    () => {
+      // A scheduled run stopped before its plan is written is planned again by its follow-up.
+      if (job === 'monthly' || job === 'visits') rememberUnplanned({ job, opts });
+      installFollowUp();
+    },
+    () => {
+      const wb = ensureSheets(Workbook.open());
+      run.wb = wb;
+      const ctx = new MailContext(wb);
+      if (job === 'monthly' && opts.buildSheet) {
+        const groups: DebtorGroup[] = ctx.facts.groups;
+        const summary = withDocumentLock(() => writeDebtorSheet(wb, groups, ctx.today), 30_000);
+        run.log.push({ action: 'debtorsBuild', details: t(wb.lang, 'debtors.built', { ...summary }) });
+      }
+      const book = Ledger.open(wb);
+      run.ledger = book;
+      const ports: RunPorts<LedgerEntry> = {
+        ...mailPorts(ctx, book, run.log),
+        plan: (interrupted) => prepare(ctx, book, interrupted, run, job, opts),
+        quota: () => MailApp.getRemainingDailyQuota(),
+      };
+      return { rows: book.entries, ports };
+    },
+  );
   run.outcome.sent = tally.sent.length;
   run.outcome.failed = tally.failed.length;
   run.outcome.invalid += tally.unreachable.filter((e) => e.kind !== 'report').length;

@@ -4,7 +4,7 @@
  * reader's "On loan" cell, the log. About ten Spreadsheet calls, whatever the size of the library.
  */
 import type { DayKey } from '../dates';
-import { checkIssue, checkRenew } from '../domain/circulation';
+import { checkIssue, checkRenew, type DeskCopy } from '../domain/circulation';
 import { codeKey, echo, literalPattern } from '../domain/codes';
 import { type HeldCopy, heldCopy, withCopy, withoutCopy } from '../domain/holdings';
 import { dueDate, renewedDue } from '../domain/schedule';
@@ -32,6 +32,8 @@ export interface IssueOptions {
 export function issue(desk: Desk, readerCode: string, inventory: string, opts: IssueOptions = {}): DeskResult {
   const reader = desk.reader(readerCode, opts.readerRow ?? 0);
   const copy = desk.copy(inventory);
+  const interrupted = unfinishedIssue(desk, reader, copy);
+  if (interrupted) return interrupted;
   let holder = '';
   if (copy.info.reader) {
     // Refused below: the message names who has it (one more search, and nothing is written).
@@ -53,46 +55,24 @@ export function issue(desk: Desk, readerCode: string, inventory: string, opts: I
     classSet: opts.classSet,
   });
   const due = dueDate(desk.today, kind, desk.wb.settings, desk.wb.schedule());
-  const loanId = desk.newLoanId();
-  const label = titleLabel(title, copy.info.titleId);
-  desk.table('loans').append([
-    {
-      loanId,
-      inventory: copy.info.inventory,
-      title: label,
-      reader: reader.info.code,
-      issued: desk.date(desk.today),
-      due: desk.date(due),
-      renewals: 0,
-      status: desk.label('loanStatus', 'open'),
-      note: opts.classSet ? reader.info.className : undefined,
-      librarian: desk.librarian(),
-    },
-  ]);
-  desk.copies().update(copy.rowNumber, {
-    status: desk.label('copyStatus', 'onLoan'),
-    reader: reader.info.code,
-    loanId,
-    due: desk.date(due),
-  });
   const held: HeldCopy = {
     inventory: copy.info.inventory,
     titleId: copy.info.titleId,
     kind,
-    label,
+    label: titleLabel(title, copy.info.titleId),
     issued: desk.today,
     due,
-    loanId,
+    loanId: desk.newLoanId(),
     renewals: 0,
   };
-  desk.writeHoldings(reader, withCopy(reader.info.holdings, held));
-  desk.log('issue', {
-    reader: nameWithClass(reader.info.name, reader.info.className),
-    code: reader.info.code,
-    inventory: copy.info.inventory,
-    title: label,
-    due: desk.show(due),
+  // The copy row first: it is the record an interrupted issue is finished from (see unfinishedIssue).
+  desk.copies().update(copy.rowNumber, {
+    status: desk.label('copyStatus', 'onLoan'),
+    reader: reader.info.code,
+    loanId: held.loanId,
+    due: desk.date(due),
   });
+  finishIssue(desk, reader, held, opts.classSet ? reader.info.className : undefined);
   const out: string[] = [];
   if (warnings.sameTitle.length > 0) {
     out.push(
@@ -103,7 +83,7 @@ export function issue(desk: Desk, readerCode: string, inventory: string, opts: I
     out.push(t(desk.lang, 'desk.warn.overdue', { reader: reader.info.name, count: warnings.overdue }));
   return {
     message: t(desk.lang, 'desk.issued', {
-      title: label,
+      title: held.label,
       inventory: copy.info.inventory,
       reader: reader.info.name,
       due: desk.show(due),
@@ -111,6 +91,74 @@ export function issue(desk: Desk, readerCode: string, inventory: string, opts: I
     ...(out.length > 0 ? { warnings: out } : {}),
     form: desk.form(reader),
   };
+}
+
+/** The loan row, the reader's record and the log of an issue whose copy row is written. */
+function finishIssue(desk: Desk, reader: Located<ReaderAtDesk>, held: HeldCopy, note?: string, withLoan = true): void {
+  if (withLoan) {
+    desk.table('loans').append([
+      {
+        loanId: held.loanId,
+        inventory: held.inventory,
+        title: held.label,
+        reader: reader.info.code,
+        issued: desk.date(held.issued ?? desk.today),
+        due: held.due ? desk.date(held.due) : undefined,
+        renewals: 0,
+        status: desk.label('loanStatus', 'open'),
+        note,
+        librarian: desk.librarian(),
+      },
+    ]);
+  }
+  if (!heldCopy(reader.info.holdings, held.inventory)) desk.writeHoldings(reader, withCopy(reader.info.holdings, held));
+  desk.log('issue', {
+    reader: nameWithClass(reader.info.name, reader.info.className),
+    code: reader.info.code,
+    inventory: held.inventory,
+    title: held.label,
+    due: desk.show(held.due),
+  });
+}
+
+/**
+ * An issue stopped partway (the time limit, a failed write) left the copy on loan to this very
+ * reader but not its loan row or the reader's record: scanning it again finishes it, once. A copy
+ * that is fully on loan to the reader is left to the usual refusal ("already on loan").
+ */
+function unfinishedIssue(desk: Desk, reader: Located<ReaderAtDesk>, copy: Located<DeskCopy>): DeskResult | null {
+  const c = copy.info;
+  if (!c.reader || !c.loanId || codeKey(c.reader) !== codeKey(reader.info.code)) return null;
+  const recorded = heldCopy(reader.info.holdings, c.inventory);
+  if (recorded && recorded.loanId === c.loanId) return null;
+  const hasLoan = loanRowOf(desk, c.loanId) !== null;
+  const title = desk.title(c.titleId);
+  const held: HeldCopy = {
+    inventory: c.inventory,
+    titleId: c.titleId,
+    kind: title?.kind ?? 'fiction',
+    label: titleLabel(title, c.titleId),
+    issued: issuedDayOf(c.loanId) ?? desk.today,
+    due: c.due,
+    loanId: c.loanId,
+    renewals: 0,
+  };
+  finishIssue(desk, reader, held, undefined, !hasLoan);
+  return {
+    message: t(desk.lang, 'desk.issued', {
+      title: held.label,
+      inventory: c.inventory,
+      reader: reader.info.name,
+      due: desk.show(c.due),
+    }),
+    form: desk.form(reader),
+  };
+}
+
+/** The day a loan ID was made on ("L20261125-…" → 2026-11-25), or null. */
+function issuedDayOf(loanId: string): DayKey | null {
+  const m = /^L(\d{4})(\d{2})(\d{2})-/.exec(loanId);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
 
 /** The holder of a copy on loan: the reader at the desk when it is theirs (read at the known row). */
@@ -168,13 +216,14 @@ export function giveBack(desk: Desk, inventory: string, atDesk = { code: '', row
       status: desk.label('loanStatus', 'returned'),
     });
   }
+  if (holder) desk.writeHoldings(holder, withoutCopy(holder.info.holdings, copy.info.inventory));
+  // The copy row last: until it is back on the shelf, scanning it again finishes the return.
   desk.copies().update(copy.rowNumber, {
     status: desk.label('copyStatus', 'available'),
     reader: '',
     loanId: '',
     due: '',
   });
-  if (holder) desk.writeHoldings(holder, withoutCopy(holder.info.holdings, copy.info.inventory));
   const name = holder?.info.name ?? copy.info.reader;
   const who = holder ? nameWithClass(holder.info.name, holder.info.className) : copy.info.reader;
   desk.log(loanRow ? 'return' : 'returnNoLoan', { reader: who, inventory: copy.info.inventory, title: record.label });
@@ -255,12 +304,19 @@ export function renew(desk: Desk, inventory: string, atDesk = { code: '', row: 0
  */
 export function markLost(desk: Desk, inventory: string, replacement = '', atDesk = { code: '', row: 0 }): DeskResult {
   const repl = String(replacement ?? '').trim();
-  const { copy, otherExists } = desk.copyAndOther(inventory, repl);
+  const { copy, other } = desk.copyAndOther(inventory, repl);
   if (copy.info.status !== 'onLoan' && !copy.info.reader) {
     throw new LibraryError('desk.error.notOnLoan', { inventory: copy.info.inventory });
   }
-  if (otherExists) throw new LibraryError('desk.error.replacementExists', { inventory: echo(repl) });
   const copies = desk.copies();
+  // A replacement already in the fund is refused, unless it is this very one, added by a lost
+  // mark that was stopped partway and is now finished.
+  const replacementAdded =
+    other !== null &&
+    copies.has('source') &&
+    copies.text(other.row, 'source').includes(copy.info.inventory) &&
+    codeKey(copies.text(other.row, 'titleId')) === codeKey(copy.info.titleId);
+  if (other && !replacementAdded) throw new LibraryError('desk.error.replacementExists', { inventory: echo(repl) });
   const holder = holderOf(desk, copy.info.reader, atDesk);
   const record = recordOf(desk, holder, copy);
   const loanRow = loanRowOf(desk, record.loanId || copy.info.loanId);
@@ -273,13 +329,8 @@ export function markLost(desk: Desk, inventory: string, replacement = '', atDesk
     returned: desk.date(desk.today),
     status: desk.label('loanStatus', repl ? 'replaced' : 'lost'),
   });
-  copies.update(copy.rowNumber, {
-    status: desk.label('copyStatus', 'lost'),
-    reader: '',
-    loanId: '',
-    due: '',
-  });
-  if (repl) {
+  const source = t(desk.lang, 'desk.replacementSource', { inventory: copy.info.inventory, loanId: record.loanId });
+  if (repl && !replacementAdded) {
     copies.append([
       {
         inventory: repl,
@@ -287,14 +338,19 @@ export function markLost(desk: Desk, inventory: string, replacement = '', atDesk
         status: desk.label('copyStatus', 'available'),
         condition: copies.has('condition') ? desk.label('condition', 'new') : undefined,
         received: copies.has('received') ? desk.date(desk.today) : undefined,
-        source: copies.has('source')
-          ? t(desk.lang, 'desk.replacementSource', { inventory: copy.info.inventory, loanId: record.loanId })
-          : undefined,
+        source: copies.has('source') ? source : undefined,
         price: copies.has('price') ? copies.get(copy.row, 'price') : undefined,
       },
     ]);
   }
   if (holder) desk.writeHoldings(holder, withoutCopy(holder.info.holdings, copy.info.inventory));
+  // The copy row last: until it is marked lost, scanning it again finishes what was begun.
+  copies.update(copy.rowNumber, {
+    status: desk.label('copyStatus', 'lost'),
+    reader: '',
+    loanId: '',
+    due: '',
+  });
   const who = holder ? nameWithClass(holder.info.name, holder.info.className) : copy.info.reader;
   desk.log(repl ? 'lostReplaced' : 'lost', {
     reader: who,

@@ -8,7 +8,7 @@
 
 import { type ClassPupil, overdueTextbooks, planClassIssue } from '../domain/circulation';
 import { gradeOfClass } from '../domain/class-names';
-import { codeKey, codeSearchPattern } from '../domain/codes';
+import { codeKey, codeSearchPattern, literalPattern } from '../domain/codes';
 import { encodeHoldings, type HeldCopy, withCopy } from '../domain/holdings';
 import { dueDate } from '../domain/schedule';
 import { LibraryError } from '../errors';
@@ -85,6 +85,8 @@ interface ClassState {
   titles: Map<string, TitleInfo>;
   /** Available copies per title key, in sheet order, with their rows. */
   available: Map<string, string[]>;
+  /** Copies of these titles the Copies sheet says a pupil of the class holds, but the pupil's record lacks. */
+  unrecorded: Array<{ pupil: ClassPupilRow; copy: ReturnType<Desk['copyFrom']> }>;
   copyRow: Map<string, number>;
   copyRows: Map<number, Cell[]>;
   partial: boolean;
@@ -128,6 +130,8 @@ function classState(desk: Desk, className: string, titleIds: string[]): ClassSta
   const wanted = new Set(titleIds.map(codeKey));
   const available = new Map<string, string[]>();
   const copyRow = new Map<string, number>();
+  const byCode = new Map(pupils.map((p) => [codeKey(p.reader.code), p]));
+  const unrecorded: ClassState['unrecorded'] = [];
   for (const [n, row] of [...copyRows.entries()].sort((a, b) => a[0] - b[0])) {
     const c = desk.copyFrom(row);
     if (!c.inventory || !wanted.has(codeKey(c.titleId))) continue;
@@ -136,15 +140,33 @@ function classState(desk: Desk, className: string, titleIds: string[]): ClassSta
       const key = codeKey(c.titleId);
       available.set(key, [...(available.get(key) ?? []), c.inventory]);
     }
+    const pupil = c.reader ? byCode.get(codeKey(c.reader)) : undefined;
+    if (pupil && !pupil.reader.holdings.some((h) => codeKey(h.inventory) === codeKey(c.inventory))) {
+      unrecorded.push({ pupil, copy: c });
+    }
   }
-  return { className, pupils, readerRows: rows, titles, available, copyRow, copyRows: all, partial: left.length > 0 };
+  return {
+    className,
+    pupils,
+    readerRows: rows,
+    titles,
+    available,
+    unrecorded,
+    copyRow,
+    copyRows: all,
+    partial: left.length > 0,
+  };
 }
 
 function plan(desk: Desk, state: ClassState, titleIds: string[], override: boolean) {
+  const held = (p: ClassPupilRow) => [
+    ...p.reader.holdings.map((h) => codeKey(h.titleId)),
+    ...state.unrecorded.filter((u) => u.pupil === p).map((u) => codeKey(u.copy.titleId)),
+  ];
   const pupils: ClassPupil[] = state.pupils.map((p) => ({
     code: p.reader.code,
     name: p.reader.name,
-    holds: new Set(p.reader.holdings.map((h) => codeKey(h.titleId))),
+    holds: new Set(held(p)),
     overdue: overdueTextbooks(p.reader.holdings, desk.today).length,
   }));
   return planClassIssue(pupils, titleIds.map(codeKey), state.available, override);
@@ -196,10 +218,13 @@ export function issueToClass(
   const state = classState(desk, className, titleIds);
   const p = plan(desk, state, titleIds, override);
   const preview = describePlan(desk, state, p);
-  if (p.assignments.length === 0) return { message: t(desk.lang, 'desk.class.nothing'), preview };
-  const loans: RowValues[] = [];
+  const finishing = finishInterrupted(desk, state);
+  if (p.assignments.length === 0 && state.unrecorded.length === 0) {
+    return { message: t(desk.lang, 'desk.class.nothing'), preview };
+  }
+  const loans: RowValues[] = [...finishing.loans];
   const copyEdits = new Map<number, RowValues>();
-  const holdings = new Map(state.pupils.map((x) => [x.reader.code, x.reader.holdings]));
+  const holdings = finishing.holdings;
   const open = desk.label('loanStatus', 'open');
   const onLoan = desk.label('copyStatus', 'onLoan');
   const librarian = desk.librarian();
@@ -235,8 +260,9 @@ export function issueToClass(
     };
     holdings.set(a.reader, withCopy(holdings.get(a.reader) ?? [], held));
   }
+  // The copy rows first: an issue stopped after them is finished by the next one (finishInterrupted).
+  if (copyEdits.size > 0) desk.copies().writeRowsAt(['status', 'reader', 'loanId', 'due'], copyEdits, state.copyRows);
   desk.table('loans').append(loans);
-  desk.copies().writeRowsAt(['status', 'reader', 'loanId', 'due'], copyEdits, state.copyRows);
   const onLoanCells = new Map<number, RowValues>();
   for (const pupil of state.pupils) {
     const now = holdings.get(pupil.reader.code) ?? [];
@@ -283,6 +309,55 @@ export function classList(
       holds: titleIds.map((id) => p.reader.holdings.find((h) => codeKey(h.titleId) === codeKey(id))?.inventory ?? ''),
     })),
   };
+}
+
+/**
+ * A class set stopped partway left copies on loan to pupils of the class without their loan rows
+ * or the pupils' records: the loan rows that are missing (one search for them all) and the records
+ * are made now, with the loan IDs the copies carry, so nothing is issued twice and nothing lost.
+ */
+function finishInterrupted(desk: Desk, state: ClassState) {
+  const holdings = new Map(state.pupils.map((x) => [x.reader.code, x.reader.holdings]));
+  const loans: RowValues[] = [];
+  if (state.unrecorded.length === 0) return { loans, holdings };
+  const ids = state.unrecorded.map((u) => u.copy.loanId).filter(Boolean);
+  const table = desk.table('loans');
+  const found =
+    ids.length > 0 ? table.search('loanId', ids.map((id) => `(?:^\\s*${literalPattern(id)}\\s*$)`).join('|')) : [];
+  const { rows } = table.readRowsAt(found, 4, 5_000, ['loanId']);
+  const existing = new Set([...rows.values()].map((r) => table.text(r, 'loanId')));
+  for (const { pupil, copy } of state.unrecorded) {
+    const info = state.titles.get(codeKey(copy.titleId));
+    const label = labelOf(state, copy.titleId);
+    const issued = /^L(\d{4})(\d{2})(\d{2})-/.exec(copy.loanId);
+    const day = issued ? `${issued[1]}-${issued[2]}-${issued[3]}` : desk.today;
+    if (copy.loanId && !existing.has(copy.loanId)) {
+      loans.push({
+        loanId: copy.loanId,
+        inventory: copy.inventory,
+        title: label,
+        reader: pupil.reader.code,
+        issued: desk.date(day),
+        due: copy.due ? desk.date(copy.due) : undefined,
+        renewals: 0,
+        status: desk.label('loanStatus', 'open'),
+        note: state.className,
+        librarian: desk.librarian(),
+      });
+    }
+    const held: HeldCopy = {
+      inventory: copy.inventory,
+      titleId: info?.titleId ?? copy.titleId,
+      kind: info?.kind ?? 'textbook',
+      label,
+      issued: day,
+      due: copy.due,
+      loanId: copy.loanId,
+      renewals: 0,
+    };
+    holdings.set(pupil.reader.code, withCopy(holdings.get(pupil.reader.code) ?? [], held));
+  }
+  return { loans, holdings };
 }
 
 /** Year-end: who in the class still holds which textbooks. */

@@ -261,14 +261,17 @@ export class Desk {
    * The copy `inventory`, and whether the inventory number `other` is in the fund too, in one
    * search (a replacement's number must be new).
    */
-  copyAndOther(inventory: string, other: string): { copy: Located<DeskCopy>; otherExists: boolean } {
+  copyAndOther(
+    inventory: string,
+    other: string,
+  ): { copy: Located<DeskCopy>; other: { rowNumber: number; row: Cell[] } | null } {
     const q = String(inventory ?? '').trim();
     if (!q) throw new LibraryError('desk.error.empty');
     const table = this.copies();
     const [found, second] = other ? table.findEach('inventory', [q, other]) : [table.find('inventory', q), null];
     if (!found) throw new LibraryError('desk.error.unknownCopy', { inventory: echo(q) });
     const row = table.checked(found.rowNumber, found.row, isChoiceLabel, ['status', 'due']);
-    return { copy: { rowNumber: found.rowNumber, row, info: this.copyFrom(row) }, otherExists: second !== null };
+    return { copy: { rowNumber: found.rowNumber, row, info: this.copyFrom(row) }, other: second };
   }
 
   // Titles --------------------------------------------------------------------------------------
@@ -413,7 +416,10 @@ export class Desk {
    * clear message and nothing is written, never half an action.
    */
   prepareWrites(): void {
-    this.table('loans').require('loanId', 'inventory', 'title', 'reader', 'issued', 'due', 'returned', 'status');
+    this.table('loans').require(
+      ...['loanId', 'inventory', 'title', 'reader', 'issued', 'due', 'renewals', 'returned', 'status'],
+      ...['note', 'librarian'],
+    );
     this.copies();
     this.readers();
     this.table('log').require('time', 'user', 'action', 'details');

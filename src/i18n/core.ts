@@ -225,6 +225,8 @@ export const core = defineMessages({
     'closed.note.moved':
       '{name}: the day off for {from}, which falls on a weekend. The government moves days off by decree each year: check.',
     'closed.note.vacation': "{name} (order of the Ministry of Enlightenment). Check it against this year's order.",
+    'error.headerMoved':
+      'The headers of the sheet "{sheet}" are in row {row}, not in the first row (an empty row was inserted above them?). Delete the rows above the headers.',
   },
   kk: {
     'app.name': 'Кітапхана',
@@ -439,6 +441,8 @@ export const core = defineMessages({
     'closed.note.moved':
       '{name}: демалыс күнге түскен {from} күнінің орнына. Үкімет демалыс күндерін жыл сайын қаулымен ауыстырады: тексеріңіз.',
     'closed.note.vacation': '{name} (Оқу-ағарту министрлігінің бұйрығы). Биылғы бұйрықпен тексеріңіз.',
+    'error.headerMoved':
+      '«{sheet}» парағының тақырыптары бірінші жолда емес, {row}-жолда тұр (үстіне бос жол қосылған болар). Тақырыптардың үстіндегі жолдарды жойыңыз.',
   },
   ru: {
     'app.name': 'Библиотека',
@@ -651,5 +655,7 @@ export const core = defineMessages({
     'closed.note.moved':
       '{name}: перенос с {from}, выпавшего на выходной. Правительство каждый год переносит выходные постановлением: проверьте.',
     'closed.note.vacation': '{name} (приказ Министерства просвещения). Сверьте с приказом этого года.',
+    'error.headerMoved':
+      'Заголовки листа «{sheet}» стоят не в первой строке, а в строке {row} (над ними вставили пустую строку?). Удалите строки над заголовками.',
   },
 });

@@ -16,7 +16,7 @@ import {
 } from '../schema';
 import { SETTING_DEFAULTS, settingNoteKey } from '../settings';
 import { forgetLayout, rememberAppliedLanguage, rememberLayout } from '../sheets/layout';
-import { findSheet, mapHeader } from '../sheets/sheet-lookup';
+import { checkHeaderRow, findSheet, mapHeader } from '../sheets/sheet-lookup';
 import { Table } from '../sheets/table';
 import { Workbook } from '../sheets/workbook';
 import { ensureChangeTrigger } from './change-trigger';
@@ -136,8 +136,10 @@ function ensureSheet(
   }
   const name = existing.getName();
   const width = existing.getLastColumn();
-  const header = width > 0 ? existing.getRange(1, 1, 1, width).getValues()[0] : [];
-  const columns = mapHeader(def, header, name);
+  const top =
+    width > 0 ? existing.getRange(1, 1, Math.min(3, Math.max(1, existing.getLastRow())), width).getValues() : [[]];
+  checkHeaderRow(def, top, name);
+  const columns = mapHeader(def, top[0], name);
   const missing = def.columns.filter((c) => !columns.has(c.key));
   if (missing.length > 0) {
     // New columns go after the librarian's last one: nothing the librarian arranged moves.

@@ -28,6 +28,15 @@ const PARTS: Partial<Record<SheetKey, LayoutPart>> = {
 };
 
 export function handleEdit(e: { range?: Range } | undefined): void {
+  // A simple trigger has nobody to tell: whatever goes wrong here is logged, and the edit stands.
+  try {
+    editSeen(e);
+  } catch (err) {
+    console.warn(`onEdit: ${String((err as Error)?.message ?? err)}`);
+  }
+}
+
+function editSeen(e: { range?: Range } | undefined): void {
   const range = e?.range;
   if (!range) return;
   const key = sheetKeyOf(range.getSheet().getName());
@@ -67,7 +76,14 @@ function flagUnknownClasses(range: Range): void {
 
 /** The installable onChange trigger: a structural change drops the column maps (and the lists a removed row changes). */
 export function handleChange(e: { changeType?: string } | undefined): void {
-  const type = String(e?.changeType ?? 'OTHER');
+  try {
+    changeSeen(String(e?.changeType ?? 'OTHER'));
+  } catch (err) {
+    console.warn(`onChange: ${String((err as Error)?.message ?? err)}`);
+  }
+}
+
+function changeSeen(type: string): void {
   if (['INSERT_COLUMN', 'REMOVE_COLUMN', 'INSERT_GRID', 'REMOVE_GRID', 'OTHER'].includes(type)) {
     forgetLayout(['sheets', 'settings', 'closed', 'classes']);
   } else if (type === 'INSERT_ROW' || type === 'REMOVE_ROW') {

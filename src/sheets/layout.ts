@@ -12,11 +12,12 @@
  * of a part still verify what they can for free (see Table.find), so a change the triggers have not
  * seen yet is caught before anything is written.
  */
-import type { DayKey } from '../dates';
+import { addDays, type DayKey } from '../dates';
 import { DEFAULT_LANG, type Lang } from '../messages';
 import { SHEETS, type SheetKey, sheetDef } from '../schema';
-import { dayOf, isDateValue } from './dates';
-import { findSheet, mapHeader } from './sheet-lookup';
+import { SETTING_DEFAULTS } from '../settings';
+import { dayOf, isDateValue, today } from './dates';
+import { checkHeaderRow, findSheet, mapHeader } from './sheet-lookup';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -59,6 +60,18 @@ const CHUNK = 8_000;
 
 function props() {
   return PropertiesService.getDocumentProperties();
+}
+
+/**
+ * Saves parts of the layout. The properties store holds 500 KB: a part that does not fit is not
+ * kept (this execution has it; the next reads the sheet again) rather than failing the action.
+ */
+function save(values: Record<string, string>): void {
+  try {
+    props().setProperties(values);
+  } catch (e) {
+    console.warn(`the saved layout was not kept: ${String((e as Error)?.message ?? e)}`);
+  }
 }
 
 function readChunked(all: Record<string, string>, key: string): string | null {
@@ -104,8 +117,9 @@ function readLayoutOf(ss: Spreadsheet, key: SheetKey): SheetLayout | null {
   if (!sheet) return null;
   const name = sheet.getName();
   const width = sheet.getLastColumn();
-  const header = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] : [];
-  return { name, columns: Object.fromEntries(mapHeader(sheetDef(key), header, name)), width };
+  const top = width > 0 ? sheet.getRange(1, 1, Math.min(3, Math.max(1, sheet.getLastRow())), width).getValues() : [[]];
+  checkHeaderRow(sheetDef(key), top, name);
+  return { name, columns: Object.fromEntries(mapHeader(sheetDef(key), top[0], name)), width };
 }
 
 /** The data rows of a sheet (one getValues), with its column map, or none when it is missing. */
@@ -126,9 +140,11 @@ function buildSettings(ss: Spreadsheet, sheets: WorkbookLayout['sheets'], timeZo
   const v = col(layout, 'value');
   const out: Record<string, string> = {};
   if (k === undefined || v === undefined) return out;
+  const known = new Set(SETTING_DEFAULTS.map((d) => d.key));
   for (const row of readBody(ss, layout)) {
     const key = String(row[k] ?? '').trim();
-    if (key && !(key in out)) out[key] = settingText(row[v], timeZone);
+    // Only the library's settings: rows the librarian pasted below them are hers, not ours to keep.
+    if (known.has(key) && !(key in out)) out[key] = settingText(row[v], timeZone);
   }
   return out;
 }
@@ -144,7 +160,12 @@ function buildClosed(ss: Spreadsheet, sheets: WorkbookLayout['sheets'], timeZone
     const to = (t !== undefined ? dayOf(row[t], timeZone) : null) ?? from;
     if (from && to) out.push(from <= to ? [from, to] : [to, from]);
   }
-  return out;
+  // Due dates and days overdue look two years back and ahead at most: older and later ranges only
+  // fill the properties store (500 KB).
+  const now = today(timeZone);
+  const lo = addDays(now, -800);
+  const hi = addDays(now, 800);
+  return out.filter(([from, to]) => to >= lo && from <= hi).slice(0, 2000);
 }
 
 function buildClasses(ss: Spreadsheet, sheets: WorkbookLayout['sheets']): WorkbookLayout['classes'] {
@@ -166,7 +187,8 @@ function buildClasses(ss: Spreadsheet, sheets: WorkbookLayout['sheets']): Workbo
         grade: Number.isInteger(grade) && grade > 0 ? grade : null,
       };
     })
-    .filter((x) => x.className !== '');
+    .filter((x) => x.className !== '')
+    .slice(0, 500);
 }
 
 const newStamp = () => Utilities.getUuid().slice(0, 8);
@@ -187,8 +209,20 @@ export function loadLayout(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet
   const toSave: Record<string, string> = {};
   let sheets = saved.sheets;
   if (!sheets) {
-    sheets = Object.fromEntries(SHEETS.map((d) => [d.key, readLayoutOf(ss, d.key)]));
-    Object.assign(toSave, chunked(KEY.sheets, JSON.stringify(sheets)));
+    // A sheet whose header cannot be read (pushed down by an inserted row, say) is left out and not
+    // saved: the action that needs it says what is wrong with it; the others go on.
+    let complete = true;
+    sheets = Object.fromEntries(
+      SHEETS.map((d) => {
+        try {
+          return [d.key, readLayoutOf(ss, d.key)];
+        } catch {
+          complete = false;
+          return [d.key, null];
+        }
+      }),
+    );
+    if (complete) Object.assign(toSave, chunked(KEY.sheets, JSON.stringify(sheets)));
     toSave[`${PREFIX}tz`] = timeZone;
   }
   let settings = saved.settings;
@@ -211,7 +245,7 @@ export function loadLayout(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet
     catalogueStamp = newStamp();
     toSave[KEY.catalogue] = catalogueStamp;
   }
-  if (Object.keys(toSave).length > 0) props().setProperties(toSave);
+  if (Object.keys(toSave).length > 0) save(toSave);
   const applied = all[KEY.applied];
   return {
     timeZone,
@@ -252,7 +286,7 @@ export function rememberLayout(ss: Spreadsheet, lang: Lang): WorkbookLayout {
 export function refreshSheetLayout(ss: Spreadsheet, layout: WorkbookLayout, key: SheetKey): SheetLayout | null {
   const fresh = readLayoutOf(ss, key);
   layout.sheets[key] = fresh;
-  props().setProperties(chunked(KEY.sheets, JSON.stringify(layout.sheets)));
+  save(chunked(KEY.sheets, JSON.stringify(layout.sheets)));
   return fresh;
 }
 
@@ -264,5 +298,5 @@ export function rememberAppliedLanguage(lang: Lang): void {
 /** Saves one sheet's layout as a table read it from its header (after the saved one proved stale). */
 export function saveSheetLayout(layout: WorkbookLayout, key: SheetKey, fresh: SheetLayout): void {
   layout.sheets[key] = fresh;
-  props().setProperties(chunked(KEY.sheets, JSON.stringify(layout.sheets)));
+  save(chunked(KEY.sheets, JSON.stringify(layout.sheets)));
 }

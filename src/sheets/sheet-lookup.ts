@@ -45,3 +45,26 @@ export function mapHeader(def: SheetDef, header: unknown[], sheetName: string): 
   });
   return found;
 }
+
+/**
+ * The header must be the first row (the library finds its columns there). When the first row holds
+ * few of this sheet's headers but a row just below it holds most of them — an empty row was
+ * inserted above the header, or a title typed over it — say so, rather than report every column
+ * missing. `rows` are the sheet's first rows, as read.
+ */
+export function checkHeaderRow(def: SheetDef, rows: unknown[][], sheetName: string): void {
+  const known = (row: unknown[] | undefined) => {
+    try {
+      return row ? mapHeader(def, row, sheetName).size : 0;
+    } catch {
+      return 0;
+    }
+  };
+  const first = known(rows[0]);
+  if (first * 2 >= def.columns.length) return;
+  for (let i = 1; i < rows.length; i++) {
+    if (known(rows[i]) * 2 >= def.columns.length && known(rows[i]) > first) {
+      throw new LibraryError('error.headerMoved', { sheet: sheetName, row: i + 1 });
+    }
+  }
+}

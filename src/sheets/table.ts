@@ -13,7 +13,7 @@ import { type ColumnDef, headerKey, NUMBER_FORMATS, type SheetDef } from '../sch
 import { isDateValue } from './dates';
 import type { SheetLayout } from './layout';
 import { planRowSpans } from './row-spans';
-import { headerLabels, mapHeader } from './sheet-lookup';
+import { checkHeaderRow, headerLabels, mapHeader } from './sheet-lookup';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Cell = string | number | boolean | Date;
@@ -94,8 +94,13 @@ export class Table {
 
   private readHeader(): void {
     const width = this.sheet.getLastColumn();
-    const header = width > 0 ? this.sheet.getRange(1, 1, 1, width).getValues()[0] : [];
-    this.columns = mapHeader(this.def, header, this.name);
+    // The first rows in the same call: a header pushed down by an inserted row is named as such.
+    const top =
+      width > 0
+        ? this.sheet.getRange(1, 1, Math.min(3, Math.max(1, this.sheet.getLastRow())), width).getValues()
+        : [[]];
+    checkHeaderRow(this.def, top, this.name);
+    this.columns = mapHeader(this.def, top[0], this.name);
     this.width = width;
     this.fresh = true;
   }

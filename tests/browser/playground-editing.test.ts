@@ -148,6 +148,22 @@ describe('editing cells in the playground page', () => {
     await expect.poll(() => cell(4, CATEGORY).textContent(), WAIT).toBe(other);
   });
 
+  it('shows a note typed as HTML as text: no image, no script run', { timeout: 60_000 }, async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const alerts: string[] = [];
+    page.on('dialog', async (d) => {
+      alerts.push(d.message());
+      await d.dismiss();
+    });
+    await cell(5, NOTE).click();
+    await page.keyboard.type(hostile);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => stored(5, NOTE), WAIT).toBe(hostile);
+    await expect.poll(() => cell(5, NOTE).textContent(), WAIT).toBe(hostile);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(alerts).toEqual([]);
+  });
+
   it('logged no page errors and no console errors', () => {
     expect(errors).toEqual([]);
   });

@@ -2,12 +2,11 @@
  * The real desk sidebar from the bundle, in headless Chromium, with google.script.run calling the
  * bundle in the runtime: a librarian scans a reader card and a book (code + Enter) and sees the loan.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../emulator';
-import { googleScriptRunClient, invokeFromClient } from '../../emulator/script-run';
 import { t } from '../../src/messages';
-import { launchChromium, SCREENSHOTS } from '../support/browser';
+import { launchChromium, openSidebarPage, SCREENSHOTS } from '../support/browser';
 import { seedLyceum } from '../support/desk-fixture';
 import { at, libraryRuntime, rowsOf } from '../support/library';
 
@@ -19,27 +18,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openSidebar(rt: Runtime): Promise<{ page: Page; errors: string[] }> {
-  rt.call('openDesk');
-  const shown = rt.ui.log.filter((d) => d.kind === 'sidebar').pop()!;
-  const content = 'content' in shown ? shown.content : '';
-  const ctx = rt.load('build/Code.js');
-  const names = Object.keys(ctx).filter((k) => typeof ctx[k] === 'function');
-  // A Sheets sidebar is 300 px wide.
-  const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.exposeFunction('__gasTransport', (name: string, args: unknown[]) => invokeFromClient(rt, name, args));
-  const html = content.replace('<head>', `<head><script>${googleScriptRunClient(names)}</script>`);
-  await page.route('https://sidebar.test/**', (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
-  );
-  await page.goto('https://sidebar.test/desk');
-  return { page, errors };
-}
+const openSidebar = (rt: Runtime) => openSidebarPage(browser, rt);
 
 describe('the desk sidebar in Chromium', () => {
   it('scanning a reader card and then a book issues it and shows the loan on the reader form', async () => {

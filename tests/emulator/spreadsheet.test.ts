@@ -334,6 +334,18 @@ describe('Sheets interprets what a script writes (user-entered input)', () => {
     expect(sheet.getRange('A1').getFormula()).toBe('=B1');
   });
 
+  it('a leading + or - that is not a number starts a formula, as in Sheets; a signed number stays a number; "@" is text (Range.setValues)', () => {
+    const { sheet } = setup();
+    const r = sheet.getRange('A1:E1');
+    r.setValues([['+7 701 123 45 67', '- первый пункт', '-12.5', '+77011234567', '@Ахметова']]);
+    expect(r.getFormulas()).toEqual([['=+7 701 123 45 67', '=- первый пункт', '', '', '']]);
+    expect(r.getValues()).toEqual([['#ERROR!', '#ERROR!', -12.5, 77011234567, '@Ахметова']]);
+    // In a plain-text cell every one of them stays as written.
+    r.setNumberFormat('@');
+    r.setValues([['+7 701 123 45 67', '- первый пункт', '-12.5', '+77011234567', '@Ахметова']]);
+    expect(r.getValues()).toEqual([['+7 701 123 45 67', '- первый пункт', '-12.5', '+77011234567', '@Ахметова']]);
+  });
+
   it('keeps strings exactly as written in a cell formatted "@" (plain text) (Range.setNumberFormat)', () => {
     const { sheet } = setup();
     const r = sheet.getRange('A1:E1');

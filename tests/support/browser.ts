@@ -1,6 +1,8 @@
 /** Headless Debian Chromium for browser tests (never a downloaded browser); Playwright gives it a fresh profile. */
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Runtime } from '../../emulator';
+import { googleScriptRunClient, invokeFromClient } from '../../emulator/script-run';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -44,4 +46,30 @@ export async function openPage(errors: string[]): Promise<{ page: Page; close: (
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   return { page, close: () => browser.close() };
+}
+
+/**
+ * The desk sidebar the bundle shows (Library → Desk), in a 320 px page whose google.script.run calls
+ * the bundle in the runtime, as Sheets' sidebar iframe does. Page and console errors go to `errors`.
+ */
+export async function openSidebarPage(browser: Browser, rt: Runtime): Promise<{ page: Page; errors: string[] }> {
+  rt.call('openDesk');
+  const shown = rt.ui.log.filter((d) => d.kind === 'sidebar').pop();
+  const content = shown && 'content' in shown ? shown.content : '';
+  const ctx = rt.load('build/Code.js');
+  const names = Object.keys(ctx).filter((k) => typeof ctx[k] === 'function');
+  // A Sheets sidebar is 300 px wide.
+  const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.exposeFunction('__gasTransport', (name: string, args: unknown[]) => invokeFromClient(rt, name, args));
+  const html = content.replace('<head>', `<head><script>${googleScriptRunClient(names)}</script>`);
+  await page.route('https://sidebar.test/**', (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  await page.goto('https://sidebar.test/desk');
+  return { page, errors };
 }
