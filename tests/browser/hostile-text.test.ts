@@ -23,7 +23,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function typeInto(rt: Runtime, sheet: Parameters<typeof sheetOf>[1], keyColumn: string, key: string, column: string, value: string) {
+function typeInto(
+  rt: Runtime,
+  sheet: Parameters<typeof sheetOf>[1],
+  keyColumn: string,
+  key: string,
+  column: string,
+  value: string,
+) {
   const s = sheetOf(rt, sheet);
   const row = s.peekValues().findIndex((r) => r[columnOf(rt, sheet, keyColumn)] === key) + 1;
   rt.userEdit(s.getName(), row, columnOf(rt, sheet, column) + 1, [[value]]);
@@ -52,13 +59,12 @@ async function show(html: string): Promise<{ alerts: string[]; images: number; t
   try {
     await page.setContent(html, { waitUntil: 'load' });
     // Hover everything, so an injected onmouseover would fire too.
-    await page.evaluate(() => {
-      for (const el of Array.from(document.querySelectorAll('body *')))
-        el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
-    });
+    await page.evaluate(
+      "for (const el of document.querySelectorAll('body *')) el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }))",
+    );
     const images = await page.locator('img[src="x"]').count();
     const scripts = await page.locator('script').evaluateAll((s) => s.map((x) => x.textContent ?? ''));
-    const text = await page.evaluate(() => document.body?.innerText ?? '');
+    const text = String(await page.evaluate("document.body ? document.body.innerText : ''"));
     return { alerts, images, text, scripts };
   } finally {
     await page.close();
