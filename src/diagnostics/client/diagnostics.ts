@@ -108,8 +108,8 @@ function render(): void {
   if (cleanup) lines.push(cleanup);
   for (const row of rows) {
     lines.push(`[${statusText(row)}] ${row.id}: ${row.name}`);
-    lines.push(`    expected: ${row.expected}`);
-    if (row.actual !== null) lines.push(`    actual:   ${row.actual}`);
+    lines.push(`    ${label('diag.ui.col.expected')}: ${row.expected}`);
+    if (row.actual !== null) lines.push(`    ${label('diag.ui.col.actual')}: ${row.actual}`);
   }
   ($('report') as HTMLTextAreaElement).value = lines.join('\n');
 }
