@@ -45,6 +45,20 @@ export interface EmuHtmlOutput {
   asTemplate(): EmuHtmlTemplate;
 }
 
+/** What the Ui reads of an HtmlOutput it shows: read by the service itself, so no script call is counted. */
+export interface HtmlSurface {
+  content: string;
+  title: string;
+  width: number | null;
+  height: number | null;
+}
+const surfaces = new WeakMap<object, () => HtmlSurface>();
+
+/** The surface of an HtmlOutput of this service (uncounted); null for any other object. */
+export function htmlSurface(output: object): HtmlSurface | null {
+  return surfaces.get(output)?.() ?? null;
+}
+
 export interface EmuHtmlTemplate {
   [property: string]: unknown;
   evaluate(): EmuHtmlOutput;
@@ -180,6 +194,7 @@ export function createHtmlService(env: Env, opts: HtmlServiceOptions = {}) {
         return makeTemplate(content);
       },
     };
+    surfaces.set(out, () => ({ content, title, width, height }));
     created.push(out);
     return out;
   };

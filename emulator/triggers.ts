@@ -190,7 +190,14 @@ export function createScriptApp(env: Env, opts: { scriptId?: string } = {}) {
 
   const mine = () => triggers.filter((t) => t.owner === env.userEmail);
 
-  const wrap = (rec: TriggerRecord): EmuTrigger => ({
+  /** The record behind each Trigger object handed out: the service's own look-ups count no script call. */
+  const recordOf = new WeakMap<object, TriggerRecord>();
+  const wrap = (rec: TriggerRecord): EmuTrigger => {
+    const trigger = wrapped(rec);
+    recordOf.set(trigger, rec);
+    return trigger;
+  };
+  const wrapped = (rec: TriggerRecord): EmuTrigger => ({
     getUniqueId: () => {
       env.counters.call('Trigger.getUniqueId');
       return rec.id;
@@ -402,8 +409,12 @@ export function createScriptApp(env: Env, opts: { scriptId?: string } = {}) {
     return b;
   };
 
-  const sourceIdOf = (ss: unknown): string =>
-    typeof ss === 'string' ? ss : String((ss as { getId?: () => string })?.getId?.() ?? '');
+  // The emulator's spreadsheet shows its id without a counted getId() (the service reads it itself).
+  const sourceIdOf = (ss: unknown): string => {
+    if (typeof ss === 'string') return ss;
+    const own = (ss as { id?: unknown } | null)?.id;
+    return typeof own === 'string' ? own : String((ss as { getId?: () => string })?.getId?.() ?? '');
+  };
 
   const ScriptApp = {
     AuthMode,
@@ -439,7 +450,7 @@ export function createScriptApp(env: Env, opts: { scriptId?: string } = {}) {
     },
     deleteTrigger(trigger: EmuTrigger): void {
       env.counters.call('ScriptApp.deleteTrigger');
-      const id = trigger?.getUniqueId?.();
+      const id = (trigger && recordOf.get(trigger)?.id) ?? trigger?.getUniqueId?.();
       const i = triggers.findIndex((t) => t.id === id && t.owner === env.userEmail);
       if (i >= 0) triggers.splice(i, 1);
     },

@@ -9,6 +9,7 @@
  * "Cannot call SpreadsheetApp.getUi() from this context.").
  */
 import { type Env, GasException } from './core';
+import { htmlSurface } from './html';
 import { type EnumValue, makeEnum } from './utilities';
 
 export type MenuEntry =
@@ -139,13 +140,20 @@ export function createUi(env: Env) {
     return { button, text: q?.text ?? '' };
   };
 
+  // Sheets reads what it shows itself: those reads are not the script's calls, so nothing is counted.
   const showHtml = (kind: 'sidebar' | 'modal' | 'modeless', html: HtmlLike, title?: string) => {
-    log.push({
-      kind,
-      title: title ?? html.getTitle?.() ?? '',
+    const s = htmlSurface(html) ?? {
+      title: html.getTitle?.() ?? '',
       content: html.getContent(),
       width: html.getWidth?.() ?? null,
       height: html.getHeight?.() ?? null,
+    };
+    log.push({
+      kind,
+      title: title ?? s.title,
+      content: s.content,
+      width: s.width,
+      height: s.height,
       at: env.clock.now(),
     });
   };

@@ -50,8 +50,13 @@ export interface ZonedParts {
   millisecond: number;
   /** 0 = Sunday .. 6 = Saturday */
   weekday: number;
-  /** Minutes east of UTC in force at that instant. */
+  /**
+   * Whole minutes east of UTC in force at that instant, truncated toward zero as Java's
+   * SimpleDateFormat does for Z, X and z (Almaty's local mean time +05:07:48 prints as +0507).
+   */
   offsetMinutes: number;
+  /** The exact offset in milliseconds (local mean times have seconds). */
+  offsetMs: number;
 }
 
 const dtfCache = new Map<string, Intl.DateTimeFormat>();
@@ -121,6 +126,7 @@ export function zonedParts(date: Date | number, tz: string): ZonedParts {
       millisecond: d.getUTCMilliseconds(),
       weekday: d.getUTCDay(),
       offsetMinutes: fixed,
+      offsetMs: fixed * 60_000,
     };
   }
   const p: Record<string, string> = {};
@@ -138,9 +144,11 @@ export function zonedParts(date: Date | number, tz: string): ZonedParts {
     millisecond,
     weekday: WEEKDAYS_SHORT.indexOf(p.weekday),
     offsetMinutes: 0,
+    offsetMs: 0,
   };
   const asUtc = utcMs(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second, millisecond);
-  parts.offsetMinutes = Math.round((asUtc - ms) / 60_000);
+  parts.offsetMs = asUtc - ms;
+  parts.offsetMinutes = Math.trunc(parts.offsetMs / 60_000);
   return parts;
 }
 
@@ -157,9 +165,9 @@ function utcMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): 
  */
 export function zonedToUtc(tz: string, y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): Date {
   const wall = utcMs(y, mo, d, h, mi, s, ms);
-  let guess = wall - zonedParts(wall, tz).offsetMinutes * 60_000;
+  let guess = wall - zonedParts(wall, tz).offsetMs;
   for (let i = 0; i < 3; i++) {
-    const next = wall - zonedParts(guess, tz).offsetMinutes * 60_000;
+    const next = wall - zonedParts(guess, tz).offsetMs;
     if (next === guess) break;
     guess = next;
   }

@@ -3,8 +3,9 @@
  * where it writes, and shows its outcome (or a clear, localised refusal) in a dialog.
  */
 import { errorMessage, isLibraryError } from './errors';
-import { addLibraryMenu } from './menu';
+import { addLibraryMenu, menuFlags } from './menu';
 import { type Lang, type MessageKey, t } from './messages';
+import { parseSettings, type Settings } from './settings';
 import { type SetupReport, setUpWorkbook as setUp } from './setup';
 import { withDocumentLock } from './sheets/lock';
 import { logEvent } from './sheets/log';
@@ -27,8 +28,18 @@ export function menuAction(action: (lang: Lang) => string | null): void {
   if (message !== null) ui.alert(message);
 }
 
+/** The workbook's settings for building the menu; the defaults when they cannot be read (never throws). */
+function menuSettings(): Settings {
+  try {
+    return Workbook.open().settings;
+  } catch {
+    return parseSettings(new Map());
+  }
+}
+
 export function onOpen(): void {
-  addLibraryMenu(SpreadsheetApp.getUi(), currentLang());
+  const settings = menuSettings();
+  addLibraryMenu(SpreadsheetApp.getUi(), settings.language, menuFlags(settings));
 }
 
 function setupMessage(lang: Lang, report: SetupReport): string {
@@ -58,7 +69,7 @@ export function setUpWorkbook(): void {
         columns: report.addedColumns.length,
         settings: report.addedSettings.length,
       });
-      if (report.createdSheets.length > 0) addLibraryMenu(SpreadsheetApp.getUi(), wb.lang);
+      if (report.createdSheets.length > 0) addLibraryMenu(SpreadsheetApp.getUi(), wb.lang, menuFlags(wb.settings));
       return setupMessage(wb.lang, report);
     }),
   );
@@ -82,7 +93,7 @@ export function useLanguage(lang: Lang): void {
       setUp(ss, lang, true);
       const wb = Workbook.open(ss);
       logEvent(wb, 'language', { language: t(lang, `menu.language.${lang}` as MessageKey) });
-      addLibraryMenu(SpreadsheetApp.getUi(), lang);
+      addLibraryMenu(SpreadsheetApp.getUi(), lang, menuFlags(wb.settings));
       return t(lang, 'language.changed');
     }),
   );

@@ -73,3 +73,12 @@ export {
   openDesk,
   printDebtorLists,
 } from './desk/api';
+
+// Diagnostics (hidden unless the diagnostics setting is TRUE): the menu item, the dialog's server
+// calls, and the handler of the triggers its trigger-limit check installs
+export {
+  diagnosticsCleanUpTrigger,
+  diagnosticsProbe,
+  diagnosticsRun,
+  runDiagnostics,
+} from './diagnostics/api';

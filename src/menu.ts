@@ -4,10 +4,18 @@
  */
 import { type Lang, type MessageKey, t } from './messages';
 
-export type MenuEntry =
+/** Menu entries a setting shows (hidden otherwise). */
+export type MenuFlag = 'diagnostics';
+export type MenuFlags = Partial<Record<MenuFlag, boolean>>;
+
+export type MenuEntry = (
   | { kind: 'item'; caption: MessageKey; fn: string }
   | { kind: 'separator' }
-  | { kind: 'submenu'; caption: MessageKey; items: MenuEntry[] };
+  | { kind: 'submenu'; caption: MessageKey; items: MenuEntry[] }
+) & { shownIf?: MenuFlag };
+
+/** The flags the workbook's settings set. */
+export const menuFlags = (settings: { diagnostics: boolean }): MenuFlags => ({ diagnostics: settings.diagnostics });
 
 const item = (caption: MessageKey, fn: string): MenuEntry => ({ kind: 'item', caption, fn });
 
@@ -46,11 +54,15 @@ export const MENU: MenuEntry[] = [
     ],
   },
   item('menu.about', 'showAbout'),
+  // Hidden unless the `diagnostics` setting is TRUE: run once after installing (README, Diagnostics).
+  { kind: 'separator', shownIf: 'diagnostics' },
+  { ...item('menu.diagnostics', 'runDiagnostics'), shownIf: 'diagnostics' },
 ];
 
-export function addLibraryMenu(ui: GoogleAppsScript.Base.Ui, lang: Lang): void {
+export function addLibraryMenu(ui: GoogleAppsScript.Base.Ui, lang: Lang, flags: MenuFlags = {}): void {
   const fill = (menu: GoogleAppsScript.Base.Menu, entries: MenuEntry[]): GoogleAppsScript.Base.Menu => {
     for (const e of entries) {
+      if (e.shownIf && !flags[e.shownIf]) continue;
       if (e.kind === 'item') menu.addItem(t(lang, e.caption), e.fn);
       else if (e.kind === 'separator') menu.addSeparator();
       else menu.addSubMenu(fill(ui.createMenu(t(lang, e.caption)), e.items));

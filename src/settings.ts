@@ -21,6 +21,8 @@ export interface Settings {
   overdueOpenDaysOnly: boolean;
   /** The monthly debtor emails and the quarterly visits summary to class teachers. */
   mail: MailSettings;
+  /** Shows Library → Diagnostics (the conformance suite, run once after installing). */
+  diagnostics: boolean;
 }
 
 export interface MailSettings {
@@ -65,6 +67,7 @@ export const SETTING_DEFAULTS: ReadonlyArray<{ key: string; value: string }> = [
   { key: 'quarterlyEmailMonths', value: '11,1,4,6' },
   { key: 'quarterlyEmailDay', value: '5' },
   { key: 'quarterlyEmailHour', value: '9' },
+  { key: 'diagnostics', value: 'FALSE' },
 ];
 
 export const settingNoteKey = (key: string): MessageKey => `setting.${key}` as MessageKey;
@@ -124,6 +127,7 @@ export function parseSettings(values: Map<string, string>): Settings {
       quarterlyMonths: monthList(String(get('quarterlyEmailMonths')), String(d.get('quarterlyEmailMonths'))),
       noDebtorsNote: bool(get('sendNoDebtorsNote'), false),
     },
+    diagnostics: bool(get('diagnostics'), false),
   };
 }
 

@@ -45,11 +45,15 @@ export function dayOf(value: unknown, timeZone: string): DayKey | null {
   return null;
 }
 
-/** Offset of `timeZone` from UTC at instant `ms`, in minutes (Almaty: +300). */
-function offsetMinutes(ms: number, timeZone: string): number {
-  const z = Utilities.formatDate(new Date(ms), timeZone, 'Z'); // "+0500"
-  const sign = z[0] === '-' ? -1 : 1;
-  return sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5)));
+/**
+ * Offset of `timeZone` from UTC at instant `ms`, in milliseconds, to the second: Almaty kept its
+ * local mean time, +05:07:48, until 1924 (a "Z" offset, +0507, would leave 48 stray seconds).
+ */
+function offsetMs(ms: number, timeZone: string): number {
+  const [date, time] = Utilities.formatDate(new Date(ms), timeZone, 'yyyy-MM-dd HH:mm:ss').split(' ');
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi, s] = time.split(':').map(Number);
+  return Date.UTC(y, mo - 1, d, h, mi, s) - Math.floor(ms / 1000) * 1000;
 }
 
 /** Midnight of `day` in `timeZone`: the value Sheets holds for that date. */
@@ -60,9 +64,9 @@ export function dateFor(day: DayKey, timeZone: string): Date {
 function midnight(day: DayKey, timeZone: string): number {
   const [y, m, d] = day.split('-').map(Number);
   const utcMidnight = Date.UTC(y, m - 1, d);
-  const ms = utcMidnight - offsetMinutes(utcMidnight, timeZone) * 60_000;
+  const ms = utcMidnight - offsetMs(utcMidnight, timeZone);
   // A zone that moved its offset on that day (Almaty on 2024-03-01) needs a second look.
-  return utcMidnight - offsetMinutes(ms, timeZone) * 60_000;
+  return utcMidnight - offsetMs(ms, timeZone);
 }
 
 /** Today in the script's time zone. */

@@ -471,6 +471,19 @@ describe('Ui (SpreadsheetApp.getUi())', () => {
   });
 });
 
+describe('what a call costs', () => {
+  it("counts showing a dialog as the one Ui call, not as reads of the HtmlOutput's content and size (Ui.showModalDialog)", () => {
+    const env = makeEnv();
+    const h = createUi(env);
+    const { HtmlService } = createHtmlService(env);
+    const page = HtmlService.createHtmlOutput('<p>m</p>').setWidth(400).setHeight(300);
+    env.counters.reset();
+    h.ui.showModalDialog(page, 'Lend a book');
+    expect(env.counters.snapshot().calls).toEqual({ 'Ui.showModalDialog': 1 });
+    expect(h.log[0]).toMatchObject({ content: '<p>m</p>', width: 400, height: 300 });
+  });
+});
+
 describe('HtmlService', () => {
   const dir = 'tests/fixtures/html';
 

@@ -33,6 +33,25 @@ describe('ScriptApp triggers', () => {
     expect(ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction())).toContain('f20');
   });
 
+  it("counts deleting a trigger and installing one for a spreadsheet as the script's own calls only (ScriptApp.deleteTrigger)", () => {
+    const env = makeEnv(new Date('2024-05-10T06:00:00Z'));
+    const { ScriptApp } = createScriptApp(env);
+    const spreadsheet = { id: 'sheet-1', getId: () => 'sheet-1' };
+    const hourly = ScriptApp.newTrigger('hourly').timeBased().everyHours(1).create();
+    env.counters.reset();
+    ScriptApp.deleteTrigger(hourly);
+    const changes = ScriptApp.newTrigger('changed').forSpreadsheet(spreadsheet).onChange().create();
+    expect(env.counters.snapshot().calls).toEqual({
+      'ScriptApp.deleteTrigger': 1,
+      'ScriptApp.newTrigger': 1,
+      'TriggerBuilder.forSpreadsheet': 1,
+      'SpreadsheetTriggerBuilder.onChange': 1,
+      'SpreadsheetTriggerBuilder.create': 1,
+    });
+    expect(ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual(['changed']);
+    expect(changes.getTriggerSourceId()).toBe('sheet-1');
+  });
+
   it('describes a trigger with the real enums (Trigger.getEventType/getTriggerSource/getHandlerFunction)', () => {
     const env = makeEnv(new Date('2024-05-10T06:00:00Z'));
     const { ScriptApp } = createScriptApp(env);

@@ -54,6 +54,23 @@ describe('Utilities.formatDate (SimpleDateFormat patterns, real time zones)', ()
     expect(fmt('2024-01-10T20:00:00Z', 'HH:mm', 'GMT+5')).toBe('01:00');
   });
 
+  it("truncates a local mean time's seconds in Z, X and z as SimpleDateFormat does: Almaty 1845 is +05:07:48, shown +0507", () => {
+    // Local midnight of 10 August 1845 in Almaty (local mean time +05:07:48 until 1924).
+    const midnight = '1845-08-09T18:52:12Z';
+    expect(fmt(midnight, 'yyyy-MM-dd HH:mm:ss Z')).toBe('1845-08-10 00:00:00 +0507');
+    expect(fmt(midnight, 'XXX')).toBe('+05:07');
+    expect(fmt(midnight, 'z')).toBe('GMT+05:07');
+    // West of Greenwich the truncation goes toward zero too: New York's -04:56:02 shows -0456.
+    expect(fmt('1880-01-01T12:00:00Z', 'Z', 'America/New_York')).toBe('-0456');
+  });
+
+  it('finds the local midnight of an 1845 day to the second (zonedToUtc with a local mean time)', () => {
+    expect(zonedToUtc('Asia/Almaty', 1845, 8, 10).toISOString()).toBe('1845-08-09T18:52:12.000Z');
+    expect(fmt(zonedToUtc('Asia/Almaty', 1845, 8, 10).toISOString(), 'yyyy-MM-dd HH:mm:ss')).toBe(
+      '1845-08-10 00:00:00',
+    );
+  });
+
   it('formats in GMT when the zone id is unknown (Java TimeZone.getTimeZone fallback)', () => {
     expect(fmt('2024-01-10T20:00:00Z', 'HH:mm Z', 'Mars/Olympus')).toBe('20:00 +0000');
   });
