@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCacheService } from './cache';
 import { createCalendarApp } from './calendar';
+import { createCharts } from './charts';
 import { createEnv, type Env, GasException } from './core';
 import { createHtmlService } from './html';
 import { createLockService } from './lock';
@@ -67,6 +68,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     SpreadsheetApp,
     MailApp: mail.MailApp,
     CalendarApp: calendar.CalendarApp,
+    Charts: createCharts(env).Charts,
     ScriptApp: triggers.ScriptApp,
     PropertiesService: properties.PropertiesService,
     LockService: lock.LockService,
