@@ -73,3 +73,17 @@ export {
   openDesk,
   printDebtorLists,
 } from './desk/api';
+
+// Reports: coverage, the order diagnostic, statistics, ratings, the annual report; the monthly trigger
+export {
+  buildAnnualReport,
+  buildRatings,
+  buildStatistics,
+  buildTextbookCoverage,
+  buildTextbookOrder,
+  buildYearSummary,
+  monthlyStatisticsTrigger,
+  printPupilsWithoutTextbooks,
+  turnOffMonthlyStatistics,
+  turnOnMonthlyStatistics,
+} from './reports/api';

@@ -8,9 +8,10 @@ import { debtorsMessages } from './debtors/messages';
 import { deskMessages } from './desk/messages';
 import { core } from './i18n/core';
 import { makeCatalogue } from './i18n/translator';
+import { reportMessages } from './reports/messages';
 import { logMessages } from './sheets/log-messages';
 
-const CATALOGUE = [core, deskMessages, debtorsMessages, logMessages, checkMessages] as const;
+const CATALOGUE = [core, deskMessages, debtorsMessages, logMessages, checkMessages, reportMessages] as const;
 
 type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof CATALOGUE)[number]>;

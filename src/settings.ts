@@ -21,6 +21,8 @@ export interface Settings {
   overdueOpenDaysOnly: boolean;
   /** The monthly debtor emails and the quarterly visits summary to class teachers. */
   mail: MailSettings;
+  /** The reports: the annual report's language, and when the monthly statistics run. */
+  reports: { language: Lang; day: number; hour: number };
 }
 
 export interface MailSettings {
@@ -65,6 +67,10 @@ export const SETTING_DEFAULTS: ReadonlyArray<{ key: string; value: string }> = [
   { key: 'quarterlyEmailMonths', value: '11,1,4,6' },
   { key: 'quarterlyEmailDay', value: '5' },
   { key: 'quarterlyEmailHour', value: '9' },
+  // The annual report to the city education department: Kazakh unless the department reads another.
+  { key: 'reportLanguage', value: 'kk' },
+  { key: 'monthlyReportDay', value: '1' },
+  { key: 'monthlyReportHour', value: '7' },
 ];
 
 export const settingNoteKey = (key: string): MessageKey => `setting.${key}` as MessageKey;
@@ -124,7 +130,17 @@ export function parseSettings(values: Map<string, string>): Settings {
       quarterlyMonths: monthList(String(get('quarterlyEmailMonths')), String(d.get('quarterlyEmailMonths'))),
       noDebtorsNote: bool(get('sendNoDebtorsNote'), false),
     },
+    reports: {
+      language: reportLang(String(get('reportLanguage'))),
+      day: within(dnum('monthlyReportDay'), 1, 28, 1),
+      hour: clampHour(dnum('monthlyReportHour')),
+    },
   };
+}
+
+function reportLang(v: string): Lang {
+  const l = v.trim().toLowerCase();
+  return isLang(l) ? l : DEFAULT_LANG;
 }
 
 /** A whole number in lo..hi, else the fallback (a trigger day past the 28th would skip February). */

@@ -199,9 +199,9 @@ export function computeCoverage(input: {
     onLoan.add(l.inventory);
     const t = titleOf.get(l.inventory);
     if (!t || !l.reader) continue;
-    let set = holds.get(l.reader);
-    if (!set) holds.set(l.reader, (set = new Set()));
+    const set = holds.get(l.reader) ?? new Set<string>();
     set.add(t);
+    holds.set(l.reader, set);
   }
   const enrolled = input.pupils.filter((p) => enrolledOn(p, day));
   // Classes in the Classes sheet's order, then the classes pupils name that it does not list.
