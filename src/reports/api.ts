@@ -44,7 +44,7 @@ const STATISTICS: SourceKey[] = ['readers', 'titles', 'loans', 'copies', 'visits
 
 /** Writes a report sheet and its Log row; returns the sheet's name. */
 function publish(wb: Workbook, key: ReportSheet, lang: Lang, model: ReportModel, sentence: string): string {
-  const name = writeReport(wb.ss, key, lang, model);
+  const name = writeReport(wb.ss, key, lang, model, wb.lang);
   logAction(wb, 'report', t(wb.lang, 'log.report.details', { report: name, summary: sentence }));
   return name;
 }

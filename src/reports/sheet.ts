@@ -105,8 +105,17 @@ interface Placed {
   lastRow: number;
 }
 
-/** Writes the report on its sheet; returns the sheet's name. */
-export function writeReport(ss: Spreadsheet, key: ReportSheet, lang: Lang, model: ReportModel): string {
+/**
+ * Writes the report on its sheet (named in the workbook's language `nameLang`, which the annual report
+ * may not be written in); returns the sheet's name.
+ */
+export function writeReport(
+  ss: Spreadsheet,
+  key: ReportSheet,
+  lang: Lang,
+  model: ReportModel,
+  nameLang: Lang = lang,
+): string {
   const width = Math.max(2, ...model.sections.map((s) => Math.max(s.head.length, ...s.rows.map((r) => r.length))));
   const values: Array<Array<string | number>> = [];
   const formats: string[][] = [];
@@ -140,13 +149,16 @@ export function writeReport(ss: Spreadsheet, key: ReportSheet, lang: Lang, model
     for (const chart of s.rows.length > 0 ? (s.charts ?? []) : []) {
       placed.push({ chart, headRow, lastRow: headRow + Math.min(s.rows.length, chart.rows ?? s.rows.length) });
     }
-    if (s.note) push([s.note], 'line');
+    if (s.note) {
+      push([], 'line');
+      push([s.note], 'line');
+    }
   }
   if (model.footer) {
     push([], 'line');
     push([model.footer], 'line');
   }
-  const sheet = reportSheet(ss, key, lang, width);
+  const sheet = reportSheet(ss, key, nameLang, width);
   sheet.clear();
   const range = blockOf(sheet, values.length, width);
   range.setNumberFormats(formats);
