@@ -116,7 +116,7 @@ export function readSources(wb: Workbook, wanted: readonly SourceKey[]): Sources
       out.titles.set(id, {
         titleId: id,
         kind: t.has('kind') ? choiceCode('kind', t.get(row, 'kind')) : null,
-        label: [author, title].filter(Boolean).join('. ') || id,
+        label: (author && title ? `${author}${author.endsWith('.') ? '' : '.'} ${title}` : author || title) || id,
         price: Number.isFinite(price) ? price : 0,
       });
     }

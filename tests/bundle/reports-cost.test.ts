@@ -55,14 +55,17 @@ describe('a report costs the same Spreadsheet calls whatever the size of the sch
     expect(large[name].cellsRead).toBeLessThan(100_000);
   });
 
-  it.each(REPORTS.map((r) => r[0]))('%s: at most 15 Spreadsheet calls, one read per source sheet, no cell loops', (name) => {
-    const c = large[name];
-    expect(c.total, JSON.stringify(c.calls)).toBeLessThanOrEqual(15);
-    expect(c.calls['Range.getValue'] ?? 0).toBe(0);
-    expect(c.calls['Range.setValue'] ?? 0).toBe(0);
-    expect(c.calls['Sheet.getLastRow'] ?? 0).toBe(0);
-    expect(c.calls['Range.setValues']).toBe(1);
-  });
+  it.each(REPORTS.map((r) => r[0]))(
+    '%s: at most 15 Spreadsheet calls, one read per source sheet, no cell loops',
+    (name) => {
+      const c = large[name];
+      expect(c.total, JSON.stringify(c.calls)).toBeLessThanOrEqual(15);
+      expect(c.calls['Range.getValue'] ?? 0).toBe(0);
+      expect(c.calls['Range.setValue'] ?? 0).toBe(0);
+      expect(c.calls['Sheet.getLastRow'] ?? 0).toBe(0);
+      expect(c.calls['Range.setValues']).toBe(1);
+    },
+  );
 
   it('the annual report reads its seven source sheets once each', () => {
     expect(large['annual report'].calls['Range.getValues']).toBe(7);
