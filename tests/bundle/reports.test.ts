@@ -101,6 +101,20 @@ describe('textbook coverage', () => {
     expect(o.enrolled('2026-11-25').some((p) => p.code === leaver.code)).toBe(false);
   });
 
+  it('is a sentence in the Log, and reads a sheet whose columns were moved since the layout was saved', () => {
+    const log = rowsOf(rt, 'log').at(-1)!;
+    expect(log.action).toBe(k('log.report'));
+    expect(String(log.details)).toContain(k('report.sheet.coverage'));
+    const moved = school();
+    // A column inserted before the readers' codes by a script (no trigger told the saved layout).
+    const readers = moved.spreadsheet.getSheetByName(t('kk', 'sheet.readers'))!;
+    readers.insertColumnsBefore(1, 1);
+    moved.call('buildTextbookCoverage');
+    expect(section(moved, 'coverage', k('cov.byClassSubject')).rows).toEqual(
+      section(rt, 'coverage', k('cov.byClassSubject')).rows,
+    );
+  });
+
   it('the pupils without textbooks, named on demand, a page per class', () => {
     rt.ui.queueResponse({ button: 'OK', text: '5 б' });
     rt.call('printPupilsWithoutTextbooks');
