@@ -58,6 +58,8 @@ export const HANDLE_OR_ACCESSOR = new Set([
   'Sheet.getSheetId',
   'Sheet.getIndex',
   'Sheet.createTextFinder',
+  // A chart builder is a value until Sheet.insertChart or updateChart sends it.
+  'Sheet.newChart',
   'Range.getRow',
   'Range.getColumn',
   'Range.getNumRows',

@@ -9,6 +9,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { createCacheService } from './cache';
 import { createCalendarApp } from './calendar';
+import { createCharts } from './charts';
 import { createEnv, type Env, GasException } from './core';
 import { createHtmlService } from './html';
 import { createLockService } from './lock';
@@ -70,6 +71,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     SpreadsheetApp,
     MailApp: mail.MailApp,
     CalendarApp: calendar.CalendarApp,
+    Charts: createCharts(env).Charts,
     ScriptApp: triggers.ScriptApp,
     PropertiesService: properties.PropertiesService,
     LockService: lock.LockService,

@@ -4,6 +4,7 @@
  * sorting) are in sheet-structure.ts, the plain-data view in spreadsheet-data.ts.
  */
 import { type Cell, hasContent, isCount, paramsError } from './cells';
+import { type ChartData, chartArg, FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts';
 import { GasException } from './core';
 import { FakeDeveloperMetadata, FakeDeveloperMetadataFinder, metadataArgs } from './developer-metadata';
 import { FakeProtection, type ProtectionKind } from './protection';
@@ -46,6 +47,7 @@ export class FakeSheet extends SheetLayout {
   /** @internal */ hidden = false;
   /** @internal */ tabColor: string | null = null;
   /** @internal */ metadata: FakeDeveloperMetadata[] = [];
+  /** @internal Embedded charts (see charts.ts). */ charts: ChartData[] = [];
   /** @internal */ readonly host: SheetHost<FakeRange>;
   /** Cached content bounds; null after any change that may move them. */
   private bounds: { lastRow: number; lastCol: number } | null = null;
@@ -481,6 +483,38 @@ export class FakeSheet extends SheetLayout {
   createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
     this.k('createDeveloperMetadataFinder');
     return new FakeDeveloperMetadataFinder(this.env, () => [...this.metadata]);
+  }
+
+  // --- embedded charts (charts.ts) -----------------------------------------------------------
+  /** A builder for a new chart on this sheet (a value until insertChart). */
+  newChart(): FakeEmbeddedChartBuilder {
+    this.k('newChart');
+    return new FakeEmbeddedChartBuilder(this);
+  }
+  /** Snapshots of the charts on this sheet. */
+  getCharts(): FakeEmbeddedChart[] {
+    this.k('getCharts');
+    return this.charts.map((c) => new FakeEmbeddedChart(this, c));
+  }
+  insertChart(chart: FakeEmbeddedChart): void {
+    this.k('insertChart');
+    const c = chartArg(this, chart, 'insertChart');
+    this.charts.push({ ...JSON.parse(JSON.stringify(c.data)), id: this.parent.nextChartId++ });
+  }
+  /** Replaces the chart with the same id (a chart from getCharts().modify()...build()). */
+  updateChart(chart: FakeEmbeddedChart): void {
+    this.k('updateChart');
+    const c = chartArg(this, chart, 'updateChart');
+    const i = this.charts.findIndex((x) => c.data.id !== null && x.id === c.data.id);
+    if (i < 0) throw new GasException('The chart to update is not on this sheet.');
+    this.charts[i] = JSON.parse(JSON.stringify(c.data)) as ChartData;
+  }
+  removeChart(chart: FakeEmbeddedChart): void {
+    this.k('removeChart');
+    const c = chartArg(this, chart, 'removeChart');
+    const i = this.charts.findIndex((x) => c.data.id !== null && x.id === c.data.id);
+    if (i < 0) throw new GasException('The chart to remove is not on this sheet.');
+    this.charts.splice(i, 1);
   }
 
   // --- playground access (uncounted) -----------------------------------------------------------

@@ -4,6 +4,7 @@
  * and back. FakeSpreadsheet.toData()/loadData() use them.
  */
 import { hasContent } from './cells';
+import type { ChartData } from './charts';
 import { isDate } from './core';
 import { FakeDeveloperMetadata, type MetadataVisibility } from './developer-metadata';
 import type { ProtectionKind } from './protection';
@@ -66,6 +67,8 @@ export interface SheetData {
   metadata?: MetadataData[];
   columnWidths?: Record<number, number>;
   hiddenColumns?: number[];
+  /** Embedded charts (their ranges name their sheets). */
+  charts?: ChartData[];
 }
 export interface SpreadsheetData {
   name: string;
@@ -158,6 +161,7 @@ export function sheetToData(sheet: FakeSheet): SheetData {
     metadata: sheet.metadata.map((m) => ({ key: m.key, value: m.value, visibility: m.visibility })),
     columnWidths: Object.fromEntries(sheet.columnWidths),
     ...(sheet.hiddenColumns.size > 0 ? { hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b) } : {}),
+    ...(sheet.charts.length > 0 ? { charts: JSON.parse(JSON.stringify(sheet.charts)) as ChartData[] } : {}),
   };
 }
 
@@ -223,4 +227,5 @@ export function loadSheetData(sheet: FakeSheet, d: SheetData): void {
   }
   sheet.columnWidths = new Map(Object.entries(d.columnWidths ?? {}).map(([k, v]) => [Number(k), v]));
   sheet.hiddenColumns = new Set(d.hiddenColumns ?? []);
+  sheet.charts = JSON.parse(JSON.stringify(d.charts ?? [])) as ChartData[];
 }

@@ -97,6 +97,7 @@ export class FakeSpreadsheet {
   formulaEvaluator: FormulaEvaluator | null = null;
   private nextSheetId = 0;
   /** @internal */ nextMetadataId = 1;
+  /** @internal The id the next inserted chart gets (unique across the spreadsheet). */ nextChartId = 1;
 
   constructor(
     readonly env: Env,
@@ -367,6 +368,7 @@ export class FakeSpreadsheet {
       loadSheetData(this.sheets[i], sd);
     });
     if (this.sheets.length === 0) this.addSheet('Sheet1', 0);
+    this.nextChartId = 1 + Math.max(0, ...this.sheets.flatMap((s) => s.charts.map((c) => c.id ?? 0)));
     this.active = this.sheets.find((s) => s.sheetName === data.activeSheet) ?? this.sheets[0];
   }
 }

@@ -93,6 +93,8 @@ export interface DemoCopy {
   source: string;
   price: number;
   writeOffAct: string;
+  /** When a written-off copy left the fund (the act's date). */
+  withdrawn?: DayKey | null;
   reader: string;
   loanId: string;
   due: DayKey | null;
@@ -463,6 +465,7 @@ export function generateDemo(seed = DEMO_SEED): DemoData {
         status: 'writtenOff',
         condition: 'unsatisfactory',
         writeOffAct: '№2 акт, 14.11.2024',
+        withdrawn: '2024-11-14',
         note: 'Тозығы жеткен',
       });
   }

@@ -63,6 +63,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
 }
 
 const PAGE = () => readFileSync(path.join(here, 'page.html'), 'utf8');
+/** Chart.js, self-hosted from node_modules (the machine is offline: no CDN). */
+const CHART_JS = () => readFileSync(path.join(root, 'node_modules/chart.js/dist/chart.umd.min.js'));
 
 function send(
   res: http.ServerResponse,
@@ -191,6 +193,10 @@ export async function startServer(opts: ServerOptions) {
         );
         return g ? json(res, g) : json(res, { error: 'no such sheet' }, 404);
       }
+      if (req.method === 'GET' && url.pathname === '/vendor/chart.umd.min.js')
+        return send(res, 200, CHART_JS(), 'text/javascript; charset=utf-8');
+      if (req.method === 'GET' && url.pathname === '/api/charts')
+        return json(res, session.charts(url.searchParams.get('name') ?? ''));
       if (req.method === 'GET' && url.pathname === '/api/outbox') return json(res, session.outbox());
       if (req.method === 'GET' && url.pathname === '/api/calendar') return json(res, session.calendars());
       if (req.method === 'GET' && url.pathname === '/api/triggers') return json(res, session.triggers());

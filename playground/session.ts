@@ -14,6 +14,7 @@ import { invokeFromClient, type WireReply } from '../emulator/script-run';
 import type { FakeSheet } from '../emulator/spreadsheet';
 import type { TriggerRecord } from '../emulator/triggers';
 import type { DialogRecord, QueuedResponse } from '../emulator/ui';
+import { chartViews } from './charts';
 import { DEMO_NOW, fillDemo } from './demo';
 import { LIBRARIAN_EMAIL } from './demo-data';
 import { emlOf } from './eml';
@@ -474,7 +475,8 @@ export class Session {
     const sheet = this.sheet(name);
     if (!sheet) return null;
     const b = sheet.contentBounds();
-    const cols = Math.max(b.lastCol, 1);
+    // The columns a chart is anchored in are shown too (its place on the grid), with a few beside.
+    const cols = Math.max(b.lastCol, 1, ...sheet.charts.map((c) => c.position.col + 6));
     const frozen = Math.max(sheet.frozenRows, 1);
     const display = (r: number) => Array.from({ length: cols }, (_, j) => sheet.displayAt(r, j + 1));
     const q = query.trim().toLowerCase();
@@ -522,6 +524,11 @@ export class Session {
       return { row: r, values };
     });
     return { name, frozenRows: frozen, lastRow: b.lastRow, lastCol: cols, total, offset, rows, lists, kinds };
+  }
+
+  /** The sheet's embedded charts with their data, for the page to draw. */
+  charts(name: string) {
+    return chartViews(this.rt.spreadsheet, name);
   }
 
   state() {

@@ -59,6 +59,8 @@ interface SheetMeta {
   /** Number formats of empty cells, as runs down a column: [col, fromRow, toRow, format]. */
   formats: Array<[number, number, number, string]>;
   styles: Array<[number, number, Record<string, unknown>]>;
+  /** Embedded charts (exceljs writes none): kept beside the file, as the protections are. */
+  charts?: SheetData['charts'];
 }
 /** What the .xlsx cannot hold exactly, for the exact file written (kept outside it). */
 export interface WorkbookMeta {
@@ -247,6 +249,7 @@ export async function workbookToBuffer(data: SpreadsheetData): Promise<{ bytes: 
       protections: s.protections,
       metadata: s.metadata,
       columnWidths: s.columnWidths,
+      ...(s.charts?.length ? { charts: s.charts } : {}),
       dateCells: [],
       notes: [],
       formats: [],
@@ -514,6 +517,7 @@ export async function bufferToWorkbook(
       protections: sm?.protections ?? [],
       metadata: sm?.metadata ?? [],
       columnWidths: sm?.columnWidths ?? {},
+      ...(sm?.charts?.length ? { charts: sm.charts } : {}),
     });
   }
   return {

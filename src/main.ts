@@ -82,3 +82,16 @@ export {
   diagnosticsRun,
   runDiagnostics,
 } from './diagnostics/api';
+// Reports: coverage, the order diagnostic, statistics, ratings, the annual report; the monthly trigger
+export {
+  buildAnnualReport,
+  buildRatings,
+  buildStatistics,
+  buildTextbookCoverage,
+  buildTextbookOrder,
+  buildYearSummary,
+  monthlyStatisticsTrigger,
+  printPupilsWithoutTextbooks,
+  turnOffMonthlyStatistics,
+  turnOnMonthlyStatistics,
+} from './reports/api';

@@ -9,9 +9,18 @@ import { deskMessages } from './desk/messages';
 import { diagnosticsMessages } from './diagnostics/messages';
 import { core } from './i18n/core';
 import { makeCatalogue } from './i18n/translator';
+import { reportMessages } from './reports/messages';
 import { logMessages } from './sheets/log-messages';
 
-const CATALOGUE = [core, deskMessages, debtorsMessages, logMessages, checkMessages, diagnosticsMessages] as const;
+const CATALOGUE = [
+  core,
+  deskMessages,
+  debtorsMessages,
+  logMessages,
+  checkMessages,
+  diagnosticsMessages,
+  reportMessages,
+] as const;
 
 type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof CATALOGUE)[number]>;

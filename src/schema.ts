@@ -138,6 +138,8 @@ export const SHEETS: readonly SheetDef[] = [
       money('price'),
       text('writeOffAct'),
       text('note'),
+      // When a copy left the fund (written off; a lost copy's date is its lost loan's): the year's report.
+      date('withdrawn'),
     ],
   },
   {
@@ -168,7 +170,11 @@ export const SHEETS: readonly SheetDef[] = [
       text('note'),
     ],
   },
-  { key: 'required', columns: [num('grade'), text('subject'), text('titleId'), text('year')] },
+  {
+    key: 'required',
+    // Rows of a grade with the same group are alternatives: any one of their titles satisfies it.
+    columns: [num('grade'), text('subject'), text('titleId'), text('year'), text('group')],
+  },
   {
     key: 'events',
     columns: [

@@ -23,6 +23,8 @@ export interface Settings {
   mail: MailSettings;
   /** Shows Library → Diagnostics (the conformance suite, run once after installing). */
   diagnostics: boolean;
+  /** The reports: the annual report's language, and when the monthly statistics run. */
+  reports: { language: Lang; day: number; hour: number };
 }
 
 export interface MailSettings {
@@ -68,6 +70,10 @@ export const SETTING_DEFAULTS: ReadonlyArray<{ key: string; value: string }> = [
   { key: 'quarterlyEmailDay', value: '5' },
   { key: 'quarterlyEmailHour', value: '9' },
   { key: 'diagnostics', value: 'FALSE' },
+  // The annual report to the city education department: Kazakh unless the department reads another.
+  { key: 'reportLanguage', value: 'kk' },
+  { key: 'monthlyReportDay', value: '1' },
+  { key: 'monthlyReportHour', value: '7' },
 ];
 
 export const settingNoteKey = (key: string): MessageKey => `setting.${key}` as MessageKey;
@@ -128,7 +134,17 @@ export function parseSettings(values: Map<string, string>): Settings {
       noDebtorsNote: bool(get('sendNoDebtorsNote'), false),
     },
     diagnostics: bool(get('diagnostics'), false),
+    reports: {
+      language: reportLang(String(get('reportLanguage'))),
+      day: within(dnum('monthlyReportDay'), 1, 28, 1),
+      hour: clampHour(dnum('monthlyReportHour')),
+    },
   };
+}
+
+function reportLang(v: string): Lang {
+  const l = v.trim().toLowerCase();
+  return isLang(l) ? l : DEFAULT_LANG;
 }
 
 /** A whole number in lo..hi, else the fallback (a trigger day past the 28th would skip February). */

@@ -15,7 +15,7 @@ import type { DayKey } from '../dates';
 import { ClassIndex, type DebtorGroup, debtorsOfClass } from '../domain/debtors';
 import { apply, type MailingEvent, type MailingPorts, newRow, type RunPorts, runLedger } from '../domain/mailing';
 import { errorMessage, LibraryError } from '../errors';
-import { DEFAULT_LANG, isLang, type Lang, t } from '../messages';
+import { DEFAULT_LANG, isLang, type Lang, type MessageKey, t } from '../messages';
 import { setUpWorkbook } from '../setup';
 import { choiceLabel } from '../sheets/choices';
 import { today } from '../sheets/dates';
@@ -870,7 +870,7 @@ export function clearMailBlocked(): void {
  * librarian instead of being shown (there is no one at the sheet), and never thrown further. When
  * the email cannot go out (the day's quota is spent), a note is kept that the status item shows.
  */
-export function runTriggerTask(task: Job, work: () => void): void {
+export function runTriggerTask(task: Job, work: () => void, nameKey?: MessageKey): void {
   try {
     work();
   } catch (e) {
@@ -878,7 +878,7 @@ export function runTriggerTask(task: Job, work: () => void): void {
     console.error(`${task}: ${message}`);
     let lang: Lang = DEFAULT_LANG;
     let wb: Workbook | null = null;
-    const taskKey = taskNameKey(task);
+    const taskKey = nameKey ?? taskNameKey(task);
     try {
       wb = Workbook.open();
       lang = wb.lang;

@@ -6,10 +6,11 @@
  */
 import type { DayKey } from '../dates';
 import type { ClassIndex, ReaderFact } from '../domain/debtors';
+import { libraryVisits } from '../domain/visits';
 import type { Lang } from '../messages';
 import { ENUMS } from '../schema';
-import { choiceCode, choiceLabel } from '../sheets/choices';
-import { dayOf } from '../sheets/dates';
+import { choiceLabel } from '../sheets/choices';
+import { loanVisitDaysOf, visitRowsOf } from '../sheets/visit-rows';
 import type { Workbook } from '../sheets/workbook';
 import type { VisitStats } from './mail';
 
@@ -28,49 +29,26 @@ export function visitsByClass(
   to: DayKey,
 ): Map<string, Tally> {
   const out = new Map<string, Tally>();
-  const add = (className: string, kind: string, count: number, code: string) => {
-    const reader = code ? readers.get(code) : undefined;
-    const name = className || reader?.className || '';
-    if (!name) return;
+  const visitsTable = wb.table('visits').require('date');
+  const rows = visitRowsOf(visitsTable, visitsTable.readAll().rows, wb.timeZone);
+  const loans = wb.table('loans');
+  const loanDays =
+    loans.has('reader') && loans.has('issued')
+      ? loanVisitDaysOf(loans, loans.readColumns('reader', 'issued', 'returned').rows, wb.timeZone)
+      : [];
+  for (const v of libraryVisits(rows, loanDays, from, to)) {
+    const reader = v.reader ? readers.get(v.reader) : undefined;
+    const name = v.className || reader?.className || '';
+    if (!name) continue;
     const key = classes.key(name);
     let tally = out.get(key);
     if (!tally) {
       tally = { total: 0, byKind: new Map(), visitors: new Set() };
       out.set(key, tally);
     }
-    tally.total += count;
-    tally.byKind.set(kind, (tally.byKind.get(kind) ?? 0) + count);
-    if (reader?.category === 'pupil' && classes.key(reader.className) === key) tally.visitors.add(code);
-  };
-  // Desk visits: one a reader a day, from the Loans sheet and from desk rows kept on Visits.
-  const deskDays = new Set<string>();
-  const table = wb.table('visits').require('date');
-  for (const row of table.readAll().rows) {
-    const day = dayOf(table.get(row, 'date'), wb.timeZone);
-    if (!day || day < from || day > to) continue;
-    const code = table.has('reader') ? table.text(row, 'reader') : '';
-    const raw = table.has('count') ? Number(table.get(row, 'count')) : Number.NaN;
-    const count = Number.isFinite(raw) && raw > 0 && String(table.get(row, 'count')).trim() !== '' ? raw : 1;
-    const kind = (table.has('kind') ? choiceCode('visitKind', table.get(row, 'kind')) : null) ?? 'desk';
-    if (kind === 'desk' && code) {
-      if (deskDays.has(`${code}|${day}`)) continue;
-      deskDays.add(`${code}|${day}`);
-    }
-    add(table.has('class') ? table.text(row, 'class') : '', kind, count, code);
-  }
-  const loans = wb.table('loans');
-  if (loans.has('reader') && loans.has('issued')) {
-    for (const row of loans.readColumns('reader', 'issued', 'returned').rows) {
-      const code = loans.text(row, 'reader');
-      if (!code) continue;
-      const days = [dayOf(loans.get(row, 'issued'), wb.timeZone)];
-      if (loans.has('returned')) days.push(dayOf(loans.get(row, 'returned'), wb.timeZone));
-      for (const day of days) {
-        if (!day || day < from || day > to || deskDays.has(`${code}|${day}`)) continue;
-        deskDays.add(`${code}|${day}`);
-        add('', 'desk', 1, code);
-      }
-    }
+    tally.total += v.count;
+    tally.byKind.set(v.kind, (tally.byKind.get(v.kind) ?? 0) + v.count);
+    if (reader?.category === 'pupil' && classes.key(reader.className) === key) tally.visitors.add(v.reader);
   }
   return out;
 }

@@ -24,11 +24,14 @@ const STYLE = `
   th, td { border: 1px solid #555; padding: 3px 6px; text-align: left; vertical-align: top; }
   th { background: #eee; } .overdue { font-weight: bold; }
   .sign { margin-top: 24px; font-size: 10pt; }
+  .lead { margin: 0 0 4px; font-size: 11pt; }
   @media print { .bar { display: none; } }
 `;
 
 export interface PrintPage {
   heading: string;
+  /** Lines under the heading (the period, the addressee). */
+  lead?: string[];
   sections: Array<{ title?: string; head: string[]; rows: string[][]; marked?: boolean[] }>;
   note?: string;
 }
@@ -54,7 +57,8 @@ export function printHtml(lang: Parameters<typeof t>[0], school: string, date: s
         })
         .join('');
       const note = p.note ? `<p class="sign">${e(p.note)}</p>` : '';
-      return `<section class="page"><div class="school"><span>${e(school)}</span><span>${e(date)}</span></div><h1>${e(p.heading)}</h1>${sections}${note}</section>`;
+      const lead = (p.lead ?? []).map((l) => `<p class="lead">${e(l)}</p>`).join('');
+      return `<section class="page"><div class="school"><span>${e(school)}</span><span>${e(date)}</span></div><h1>${e(p.heading)}</h1>${lead}${sections}${note}</section>`;
     })
     .join('');
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${STYLE}</style></head><body><div class="bar"><button onclick="window.print()">${e(t(lang, 'print.button'))}</button></div>${body}</body></html>`;

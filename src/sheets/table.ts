@@ -198,6 +198,29 @@ export class Table {
     return { rows, firstRow: 2 };
   }
 
+  /**
+   * As readColumns, in one call instead of two: an open-ended range ("C1:H", the header down to the
+   * sheet's last row) read with one getValues; the blank rows below the data are dropped. For the
+   * reports, which read several long sheets and keep each to one call, at the price of the sheet's
+   * spare rows read as blanks.
+   */
+  readColumnsOnce(...keys: string[]): { rows: Cell[][]; firstRow: number } {
+    if (this.width === 0) return { rows: [], firstRow: 2 };
+    const idx = keys.filter((k) => this.has(k)).map((k) => this.index(k));
+    const from = idx.length > 0 ? Math.min(...idx) : 0;
+    const to = idx.length > 0 ? Math.max(...idx) : this.width - 1;
+    const values = this.sheet.getRange(`${columnLetter(from + 1)}1:${columnLetter(to + 1)}`).getValues() as Cell[][];
+    if (!this.fresh && !this.headerMatches(values[0] ?? [], from)) {
+      this.relayout();
+      return this.readColumnsOnce(...keys);
+    }
+    let last = values.length;
+    while (last > 1 && values[last - 1].every((v) => v === '' || v === null)) last--;
+    const body = values.slice(1, last);
+    const rows = from === 0 ? body : body.map((v) => [...(new Array(from) as Cell[]), ...v]);
+    return { rows, firstRow: 2 };
+  }
+
   /** Rows `first`..`first+count-1` (1-based sheet rows): one getValues. */
   readRows(first: number, count: number): Cell[][] {
     if (count <= 0 || this.width === 0) return [];

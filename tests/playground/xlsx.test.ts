@@ -38,6 +38,16 @@ describe('the workbook as .xlsx', () => {
     settings.getRange('E3').setFormula('=1+1');
     settings.getRange('E4').setNote('Ескерту: тексеру');
     settings.getRange('E5').setNumberFormat('@').setValue('=Абай');
+    // An embedded chart: Excel's file holds none, the meta kept beside it does.
+    settings.insertChart(
+      settings
+        .newChart()
+        .setChartType('COLUMN')
+        .addRange(settings.getRange('A1:B5'))
+        .setPosition(2, 6, 4, 8)
+        .setOption('title', 'Диаграмма')
+        .build(),
+    );
     data = rt.spreadsheet.toData();
     dir = tempDir('playground-xlsx');
     file = path.join(dir, 'library.xlsx');
@@ -61,6 +71,7 @@ describe('the workbook as .xlsx', () => {
         s.hidden,
       ]);
       expect(b.protections, s.name).toEqual(s.protections);
+      expect(b.charts, s.name).toEqual(s.charts);
       expect(b.cells.length, s.name).toBe(s.cells.length);
       const at = new Map(b.cells.map((c) => [key(c), c]));
       const differences: string[] = [];
