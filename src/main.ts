@@ -73,3 +73,31 @@ export {
   openDesk,
   printDebtorLists,
 } from './desk/api';
+
+// The fund: the menu items, then the Fund sidebar's server functions (google.script.run)
+export {
+  buildInventoryBook,
+  buildSummaryBook,
+  fundActs,
+  fundApproveAct,
+  fundBuildInventoryBook,
+  fundBuildKsu,
+  fundCancelAct,
+  fundCandidates,
+  fundCreateAct,
+  fundInit,
+  fundPrintAct,
+  fundPrintLabels,
+  fundRaidList,
+  fundRecordArrival,
+  fundRecordRaid,
+  fundReplacementNeeds,
+  fundStocktakeClose,
+  fundStocktakeOpen,
+  fundStocktakePrint,
+  fundStocktakeProgress,
+  fundStocktakeScan,
+  fundTakeOntoBooks,
+  openFund,
+  takeFundOntoBooks,
+} from './fund/api';

@@ -6,11 +6,23 @@
 import { checkMessages } from './check/messages';
 import { debtorsMessages } from './debtors/messages';
 import { deskMessages } from './desk/messages';
+import { fundMessages } from './fund/messages';
+import { fundBookMessages } from './fund/messages-books';
+import { fundSchemaMessages } from './fund/messages-schema';
 import { core } from './i18n/core';
 import { makeCatalogue } from './i18n/translator';
 import { logMessages } from './sheets/log-messages';
 
-const CATALOGUE = [core, deskMessages, debtorsMessages, logMessages, checkMessages] as const;
+const CATALOGUE = [
+  core,
+  deskMessages,
+  debtorsMessages,
+  logMessages,
+  checkMessages,
+  fundSchemaMessages,
+  fundMessages,
+  fundBookMessages,
+] as const;
 
 type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof CATALOGUE)[number]>;

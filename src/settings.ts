@@ -65,6 +65,12 @@ export const SETTING_DEFAULTS: ReadonlyArray<{ key: string; value: string }> = [
   { key: 'quarterlyEmailMonths', value: '11,1,4,6' },
   { key: 'quarterlyEmailDay', value: '5' },
   { key: 'quarterlyEmailHour', value: '9' },
+  // The fund (src/fund/settings.ts): how new copies are numbered, textbooks by copy or by group,
+  // the write-off commission.
+  { key: 'inventoryFormat', value: '000000' },
+  { key: 'textbookAccounting', value: 'copy' },
+  { key: 'commissionChair', value: '' },
+  { key: 'commissionMembers', value: '' },
 ];
 
 export const settingNoteKey = (key: string): MessageKey => `setting.${key}` as MessageKey;
