@@ -268,6 +268,7 @@ export const SHEETS: readonly SheetDef[] = [
       money('price'),
       money('sum'),
       text('inventory'),
+      text('location'),
       choice('status', 'arrivalStatus'),
     ],
   },

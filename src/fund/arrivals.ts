@@ -233,6 +233,7 @@ export function recordArrival(fund: Fund, input: Delivery): ArrivalResult {
     price: r.price,
     sum: toTenge(toTiyn(r.price) * r.copies),
     inventory: rangeLabel(r.inventories),
+    location: String(r.line.location ?? '').trim(),
     status: fund.label('arrivalStatus', 'recording'),
   }));
   const rowNumbers = fund.appendBlock(
@@ -248,20 +249,22 @@ export function recordArrival(fund: Fund, input: Delivery): ArrivalResult {
   const total = resolved.reduce((a, r) => a + r.copies, 0);
   const sum = resolved.reduce((a, r) => a + toTiyn(r.price) * r.copies, 0);
   const all = resolved.flatMap((r) => r.inventories);
-  writeReceipt(fund, record, written, resolved, () =>
-    fund.log(
-      'arrival',
-      fund.t('log.arrival.details', {
-        record,
-        source,
-        document,
-        titles: resolved.length,
-        copies: total,
-        sum: showMoney(sum),
-        numbers: rangeLabel(all),
-      }),
-    ),
-  );
+  completeReceipt(fund, record, written, {
+    log: false,
+    beforeDone: () =>
+      fund.log(
+        'arrival',
+        fund.t('log.arrival.details', {
+          record,
+          source,
+          document,
+          titles: resolved.length,
+          copies: total,
+          sum: showMoney(sum),
+          numbers: rangeLabel(all),
+        }),
+      ),
+  });
   return {
     message: fund.t('fund.arrival.done', { record, copies: total, sum: showMoney(sum), numbers: rangeLabel(all) }),
     record,
@@ -269,22 +272,6 @@ export function recordArrival(fund: Fund, input: Delivery): ArrivalResult {
     inventories: all,
     completed,
   };
-}
-
-/** Writes what the receipt lines say (as a completion would), with the shelf location of each line. */
-function writeReceipt(
-  fund: Fund,
-  record: string,
-  written: Array<{ rowNumber: number; row: Cell[] }>,
-  resolved: Resolved[],
-  log: () => void,
-): void {
-  const shelves = new Map(resolved.map((r) => [codeKey(r.title.titleId), String(r.line.location ?? '').trim()]));
-  completeReceipt(fund, record, written, {
-    log: false,
-    beforeDone: log,
-    location: (titleId) => shelves.get(codeKey(titleId)) ?? '',
-  });
 }
 
 /**

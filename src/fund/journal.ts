@@ -105,8 +105,6 @@ export interface ReceiptOptions {
   log?: boolean;
   /** Runs after the copies are written and before the lines are marked recorded (the Log). */
   beforeDone?: () => void;
-  /** The shelf of a line's copies, by title code. */
-  location?: (titleId: string) => string;
 }
 
 /** The rest of a receipt: its new catalogue entries, its copies, then its lines marked recorded. */
@@ -177,7 +175,7 @@ export function completeReceipt(
           source,
           price: arrivals.get(l.row, 'price'),
           arrival: record,
-          location: opts.location?.(titleId) || undefined,
+          location: text(l.row, 'location') || undefined,
         });
       }
     }
