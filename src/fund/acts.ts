@@ -174,7 +174,11 @@ export function createAct(
   if (list.length === 0) throw new LibraryError('fund.error.noItems');
   const date = fund.dayFrom(opts.date);
   const acts = fund.table('acts').require('act', 'date', 'status', 'inventory', 'reason', 'previous');
-  const { table: copies, byInventory, all } = fund.copyRows('titleId', 'status', 'reader', 'price', 'writeOffAct');
+  const {
+    table: copies,
+    byInventory,
+    all,
+  } = fund.copyRows('titleId', 'status', 'reader', 'price', 'writeOffAct', 'received');
   fund.table('log').require('time', 'user', 'action', 'details');
   const titles = fund.titles();
   const chosen: Array<{ copy: Found; reason: Reason }> = [];
