@@ -18,7 +18,7 @@ const SEEDED = (() => {
   return snapshotOf(rt);
 })();
 
-const unescape = (s: string) =>
+const unescapeHtml = (s: string) =>
   s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -33,12 +33,12 @@ function sheetLabels(rt: Runtime): Array<{ bars: string; code: string }> {
   const fonts = range.getFontFamilies();
   const values = sheet.peekValues();
   const out: Array<{ bars: string; code: string }> = [];
-  fonts.forEach((row, r) =>
+  fonts.forEach((row, r) => {
     row.forEach((font, c) => {
       if (font === 'Libre Barcode 128' && values[r][c] !== '')
         out.push({ bars: String(values[r][c]), code: String(values[r + 1][c]) });
-    }),
-  );
+    });
+  });
   return out;
 }
 
@@ -48,8 +48,8 @@ function viewLabels(rt: Runtime): Array<{ bars: string; code: string }> {
   const html = 'content' in modal ? modal.content : '';
   expect(html).toContain('family=Libre+Barcode+128');
   return [...html.matchAll(/<div class="bars" data-code="([^"]*)">([^<]*)<\/div>/g)].map((m) => ({
-    code: unescape(m[1]),
-    bars: unescape(m[2]),
+    code: unescapeHtml(m[1]),
+    bars: unescapeHtml(m[2]),
   }));
 }
 
