@@ -74,29 +74,30 @@ async function printView(rt: Runtime, width: number): Promise<Page> {
     route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
   );
   await page.goto('https://print.test/view');
-  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate('document.fonts.ready.then(() => true)');
   return page;
 }
 
 /** What a scanner reads from an element's pixels: ZXing's Code 128 reader over its grey levels. */
 async function scanPixels(page: Page, selector: string, index: number): Promise<string> {
   const png = await page.locator(selector).nth(index).screenshot();
-  const { width, height, grey } = (await page.evaluate(async (b64) => {
+  // Runs in the page (a string: the test is compiled without the DOM's types).
+  const { width, height, grey } = (await page.evaluate(`(async () => {
     const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
+    img.src = 'data:image/png;base64,${png.toString('base64')}';
     await img.decode();
     const canvas = document.createElement('canvas');
     canvas.width = img.width;
     canvas.height = img.height;
-    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+    const ctx = canvas.getContext('2d');
     ctx.drawImage(img, 0, 0);
     const data = ctx.getImageData(0, 0, img.width, img.height).data;
-    const out: number[] = [];
-    for (let i = 0; i < data.length; i += 4) out.push(Math.round((data[i] + data[i + 1] + data[i + 2]) / 3));
-    return { width: img.width, height: img.height, grey: out };
-  }, png.toString('base64'))) as { width: number; height: number; grey: number[] };
+    const grey = [];
+    for (let i = 0; i < data.length; i += 4) grey.push(Math.round((data[i] + data[i + 1] + data[i + 2]) / 3));
+    return { width: img.width, height: img.height, grey };
+  })()`)) as { width: number; height: number; grey: number[] };
   const source = new RGBLuminanceSource(Uint8ClampedArray.from(grey), width, height);
-  const hints = new Map([
+  const hints = new Map<DecodeHintType, unknown>([
     [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.CODE_128]],
     [DecodeHintType.TRY_HARDER, true],
   ]);
@@ -225,7 +226,7 @@ describe('print views of the fund', () => {
     expect(arrival.ok).toBe(true);
     rt.call('fundPrintLabels', { record: arrival.record });
     const page = await printView(rt, 860);
-    expect(await page.evaluate(() => document.fonts.check('40px "Libre Barcode 128"'))).toBe(true);
+    expect(await page.evaluate(`document.fonts.check('40px "Libre Barcode 128"')`)).toBe(true);
     const codes = await page.locator('.label .code').allTextContents();
     expect(codes).toEqual(arrival.inventories);
     for (let i = 0; i < codes.length; i++) expect(await scanPixels(page, '.label .bars', i)).toBe(codes[i]);
