@@ -107,23 +107,30 @@ export function recordRaid(fund: Fund, input: RaidInput): { message: string; cou
 }
 
 /**
- * What needs replacing, title by title: the copies in the fund whose condition is unsatisfactory (the
- * raids set it). The textbook coverage diagnostic adds these to its order list.
+ * What needs repair or replacement, title by title, from the copies' condition (the raids set it):
+ * unsatisfactory copies are to be replaced (and written off), satisfactory ones to be repaired. The
+ * textbook coverage diagnostic adds the ones to replace to its order list.
  */
-export function replacementNeeds(fund: Fund): { titles: Array<{ titleId: string; title: string; copies: number }> } {
+export function replacementNeeds(fund: Fund): {
+  titles: Array<{ titleId: string; title: string; replace: number; repair: number }>;
+} {
   const { table, byInventory } = fund.copyRows('titleId', 'status', 'condition');
   const titles = fund.titles();
-  const count = new Map<string, number>();
+  const count = new Map<string, { replace: number; repair: number }>();
   for (const { row } of byInventory.values()) {
     const status = fund.code('copyStatus', table.get(row, 'status'));
     if (status === 'writtenOff' || status === 'lost') continue;
-    if (fund.code('condition', table.get(row, 'condition')) !== 'unsatisfactory') continue;
+    const condition = fund.code('condition', table.get(row, 'condition'));
+    if (condition !== 'unsatisfactory' && condition !== 'satisfactory') continue;
     const id = cellText(table, row, 'titleId');
-    count.set(id, (count.get(id) ?? 0) + 1);
+    const c = count.get(id) ?? { replace: 0, repair: 0 };
+    if (condition === 'unsatisfactory') c.replace++;
+    else c.repair++;
+    count.set(id, c);
   }
   return {
     titles: [...count.entries()]
-      .map(([titleId, copies]) => ({ titleId, title: bookLabel(titles.get(codeKey(titleId)), titleId), copies }))
-      .sort((a, b) => b.copies - a.copies || a.title.localeCompare(b.title)),
+      .map(([titleId, c]) => ({ titleId, title: bookLabel(titles.get(codeKey(titleId)), titleId), ...c }))
+      .sort((a, b) => b.replace - a.replace || b.repair - a.repair || a.title.localeCompare(b.title)),
   };
 }

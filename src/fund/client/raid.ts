@@ -1,5 +1,5 @@
 /** The Raid tab: a class's textbooks (or scanned copies) with their condition, recorded together. */
-import { $, el, input, L, show } from '../../desk/client/ui';
+import { $, el, input, L, label, show } from '../../desk/client/ui';
 import { failure } from './common';
 import { server } from './server';
 
@@ -60,7 +60,10 @@ export function wireRaid(): void {
       if (!r.ok) return show(msg, 'err', r.message);
       const ul = $('r-needs-list');
       ul.innerHTML = '';
-      for (const t of r.titles) ul.appendChild(el('li', { text: `${t.title}: ${t.copies}` }));
+      for (const t of r.titles)
+        ul.appendChild(
+          el('li', { text: label('fund.r.need', { title: t.title, replace: t.replace, repair: t.repair }) }),
+        );
     }, failure(msg));
   });
 }
