@@ -73,6 +73,8 @@ export function openStocktake(fund: Fund): StocktakeReply {
     const m = /^(\d{4})-(\d+)$/.exec(cellText(register, row, 'stocktake'));
     if (m && m[1] === year) n = Math.max(n, Number(m[2]));
   }
+  // A list an interrupted opening left behind (no register row) keeps its number: it is not reused.
+  while (list.search('stocktake', labelsPattern([`${year}-${n + 1}`])).length > 0) n++;
   const id = `${year}-${n + 1}`;
   const rows: RowValues[] = [];
   let onLoan = 0;

@@ -185,6 +185,33 @@ describe('an arrival', () => {
     }
   });
 
+  it('is dated by the day in Almaty: a minute before midnight on 31 December is last year’s, a minute after is the new year’s', () => {
+    const rt = lyceum();
+    const deliver = (document: string) =>
+      rt.call('fundRecordArrival', {
+        source: 'Мектеп',
+        document,
+        lines: [{ titleId: 'F1', copies: 1, price: 100 }],
+      }) as Reply;
+    rt.clock.set(new Date('2026-12-31T23:59:00+05:00'));
+    expect(deliver('№ 1').ok).toBe(true);
+    rt.clock.set(new Date('2027-01-01T00:01:00+05:00'));
+    expect(deliver('№ 2').ok).toBe(true);
+    expect(
+      rowsOf(rt, 'copies')
+        .slice(-2)
+        .map((c) => dk(c.received)),
+    ).toEqual(['2026-12-31', '2027-01-01']);
+    rt.call('fundBuildKsu', 2026);
+    const lines = (year: number) =>
+      rowsOf(rt, 'ksu')
+        .filter((l) => l.part === t('kk', 'fund.ksu.part1') && /^\d+$/.test(String(l.line)))
+        .map((l) => [l.line, l.document, year]);
+    expect(lines(2026)).toEqual([['1', '№ 1', 2026]]);
+    rt.call('fundBuildKsu', 2027);
+    expect(lines(2027)).toEqual([['2', '№ 2', 2027]]);
+  });
+
   it('refuses a delivery with a bad line, naming it, and writes nothing', () => {
     const rt = lyceum();
     const before = fund(rt);
