@@ -64,7 +64,6 @@ interface Resolved {
   line: DeliveryLine;
   index: number;
   title: TitleFacts & { isbn: string; publisher: string; grade: unknown; subject: string; language: string };
-  isNew: boolean;
   copies: number;
   price: number;
   inventories: string[];
@@ -160,7 +159,6 @@ export function recordArrival(fund: Fund, input: Delivery): ArrivalResult {
     const id = String(line.titleId ?? '').trim();
     const isbn = isbnKey(line.isbn);
     let title = (id && catalogue.get(codeKey(id))) || (isbn && byIsbn.get(isbn)) || undefined;
-    let isNew = false;
     if (!title) {
       const name = String(line.title ?? '').trim();
       const kind = fund.code('kind', line.kind);
@@ -183,13 +181,12 @@ export function recordArrival(fund: Fund, input: Delivery): ArrivalResult {
       };
       if (catalogue.has(codeKey(title.titleId)))
         throw new LibraryError('fund.error.titleIdTaken', { line: n, code: title.titleId });
-      isNew = true;
     }
-    if (seen.has(codeKey(title.titleId))) {
-      throw new LibraryError('fund.error.titleTwice', { line: n, title: bookLabel(title, title.titleId) });
-    }
+    const twice = seen.has(codeKey(title.titleId)) || (!!isbn && seen.has(`isbn:${isbn}`));
+    if (twice) throw new LibraryError('fund.error.titleTwice', { line: n, title: bookLabel(title, title.titleId) });
     seen.add(codeKey(title.titleId));
-    resolved.push({ line, index, title, isNew, copies, price, inventories: [] });
+    if (isbnKey(title.isbn)) seen.add(`isbn:${isbnKey(title.isbn)}`);
+    resolved.push({ line, index, title, copies, price, inventories: [] });
   });
 
   // Inventory numbers: consecutive after the largest in the fund; textbooks by group when so kept.
