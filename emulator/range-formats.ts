@@ -213,11 +213,27 @@ export class RangeFormats {
   setFontSize(size: number): this {
     return this.setStyle('setFontSize', 'fontSize', size);
   }
+  setFontSizes(sizes: (number | null)[][]): this {
+    return this.setStyles('setFontSizes', 'fontSize', sizes);
+  }
   getFontSize(): number {
     return this.getStyle('getFontSize', 'fontSize', 10);
   }
+  getFontSizes(): number[][] {
+    return this.getStyles('getFontSizes', 'fontSize', 10);
+  }
+  /** A family Sheets offers, e.g. "Libre Barcode 128" (a barcode); null resets to the default, Arial. */
   setFontFamily(fontFamily: string | null): this {
     return this.setStyle('setFontFamily', 'fontFamily', fontFamily);
+  }
+  setFontFamilies(fontFamilies: (string | null)[][]): this {
+    return this.setStyles('setFontFamilies', 'fontFamily', fontFamilies);
+  }
+  getFontFamily(): string {
+    return this.getStyle('getFontFamily', 'fontFamily', null) ?? 'Arial';
+  }
+  getFontFamilies(): string[][] {
+    return this.getStyles<string | null>('getFontFamilies', 'fontFamily', null).map((r) => r.map((f) => f ?? 'Arial'));
   }
   setFontLine(fontLine: string | null): this {
     return this.setStyle('setFontLine', 'fontLine', fontLine);

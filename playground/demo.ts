@@ -717,6 +717,9 @@ export function fillDemo(rt: Runtime, data: DemoData = generateDemo()): void {
     libraryName: `${LYCEUM}, ${LIBRARY_NAME}`,
     librarianName: LIBRARIAN,
     librarianEmail: LIBRARIAN_EMAIL,
+    // The write-off commission of the fund's acts (Library → Fund).
+    commissionChair: 'Сейітова Г.Қ., директордың орынбасары',
+    commissionMembers: 'Ахметова Г.Б., Исагулова А.С.',
   };
   values.forEach((row, i) => {
     const v = set[String(row[0])];
@@ -743,10 +746,12 @@ export function fillDemo(rt: Runtime, data: DemoData = generateDemo()): void {
     'titles',
     data.titles.map((x) => ({ ...x })),
   );
+  // Each kind of the fund has its section: a stocktake lists a copy found in another one.
+  const kindOf = new Map(data.titles.map((x) => [x.titleId, x.kind]));
   addRows(
     rt,
     'copies',
-    data.copies.map((c) => ({ ...c })),
+    data.copies.map((c) => ({ ...c, location: SECTIONS[kindOf.get(c.titleId) ?? 'fiction'] })),
   );
   addRows(
     rt,
@@ -795,5 +800,17 @@ export function fillDemo(rt: Runtime, data: DemoData = generateDemo()): void {
   // The data came in as an import would (no onEdit): Setup reads the workbook afresh, as after a
   // librarian's import, and builds every reader's "On loan" record from the Copies sheet.
   rt.call('setUpWorkbook');
+  // The fund the library holds on the demo's day is taken onto the books: one receipt record of the
+  // summary accounting book, so the КСУ agrees with the Copies sheet from the start.
+  rt.call('fundTakeOntoBooks', '');
   rt.ui.log.length = 0;
 }
+
+/** The demo's sections, one per kind of the fund. */
+const SECTIONS: Record<string, string> = {
+  textbook: 'Оқулықтар қоры',
+  fiction: 'Абонемент',
+  reference: 'Оқу залы',
+  methodical: 'Әдістемелік бөлім',
+  periodical: 'Мерзімді басылымдар',
+};

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { googleScriptRunClient } from '../emulator/script-run';
 import type { QueuedResponse } from '../emulator/ui';
 import { zonedToUtc } from '../emulator/utilities';
+import { barcodeFontCss, barcodeFontFile, localFonts } from './fonts';
 import { Session } from './session';
 import { SAVE_STEPS, type SaveStep } from './state';
 
@@ -95,10 +96,11 @@ window.__gasTransport = function (name, args) {
 window.__gasHostClose = function () { parent.postMessage({ type: 'gas-close' }, '*'); };
 </script>
 <script>${googleScriptRunClient(functionNames)}</script>`;
-  const head = /<head[^>]*>/i.exec(content);
-  if (head)
-    return content.slice(0, head.index + head[0].length) + transport + content.slice(head.index + head[0].length);
-  return transport + content;
+  // Print views link Google Fonts (the labels' barcode font); the playground serves it itself.
+  const page = localFonts(content, '/fonts/libre-barcode-128.css');
+  const head = /<head[^>]*>/i.exec(page);
+  if (head) return page.slice(0, head.index + head[0].length) + transport + page.slice(head.index + head[0].length);
+  return transport + page;
 }
 
 /** "2025-12-01T08:00" as the clock on the wall in `timeZone` (an explicit offset is taken as given). */
@@ -183,6 +185,10 @@ export async function startServer(opts: ServerOptions) {
         return send(res, 200, PAGE(), 'text/html; charset=utf-8');
       }
       if (url.pathname === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
+      if (req.method === 'GET' && url.pathname === '/fonts/libre-barcode-128.css')
+        return send(res, 200, barcodeFontCss('/fonts/libre-barcode-128.woff2'), 'text/css; charset=utf-8');
+      if (req.method === 'GET' && url.pathname === '/fonts/libre-barcode-128.woff2')
+        return send(res, 200, barcodeFontFile(), 'font/woff2');
       if (req.method === 'GET' && url.pathname === '/api/state') return json(res, session.state());
       if (req.method === 'GET' && url.pathname === '/api/sheet') {
         const g = session.grid(

@@ -495,8 +495,17 @@ export class Session {
     const lists: string[][] = [];
     const listIndex = new Map<string, number>();
     const kinds: Array<Array<string | number | null>> = [];
+    // Cells set in another font (a barcode on the Labels sheet): its family and size, as Sheets draws them.
+    const fonts: Array<Array<{ family?: string; size?: number } | null>> = [];
     const rows = [...Array.from({ length: frozen }, (_, i) => i + 1), ...rowNumbers].map((r) => {
       const values = display(r);
+      fonts.push(
+        values.map((_, j) => {
+          const style = sheet.cell(r, j + 1)?.style as { fontFamily?: unknown; fontSize?: unknown } | undefined;
+          if (!style || typeof style.fontFamily !== 'string') return null;
+          return { family: style.fontFamily, ...(typeof style.fontSize === 'number' ? { size: style.fontSize } : {}) };
+        }),
+      );
       kinds.push(
         values.map((_, j) => {
           const cell = sheet.cell(r, j + 1);
@@ -523,7 +532,7 @@ export class Session {
       );
       return { row: r, values };
     });
-    return { name, frozenRows: frozen, lastRow: b.lastRow, lastCol: cols, total, offset, rows, lists, kinds };
+    return { name, frozenRows: frozen, lastRow: b.lastRow, lastCol: cols, total, offset, rows, lists, kinds, fonts };
   }
 
   /** The sheet's embedded charts with their data, for the page to draw. */

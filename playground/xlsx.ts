@@ -200,6 +200,9 @@ function nativeStyle(cell: ExcelJS.Cell, style: Record<string, unknown>): void {
   const font: Partial<ExcelJS.Font> = {};
   if (style.fontWeight === 'bold') font.bold = true;
   if (style.fontStyle === 'italic') font.italic = true;
+  // A barcode cell keeps its font in Excel and LibreOffice too (where the font is installed).
+  if (typeof style.fontFamily === 'string') font.name = style.fontFamily;
+  if (typeof style.fontSize === 'number') font.size = style.fontSize;
   if (typeof style.fontColor === 'string' && /^#[0-9a-f]{6}$/i.test(style.fontColor))
     font.color = { argb: `FF${style.fontColor.slice(1).toUpperCase()}` };
   if (Object.keys(font).length) cell.font = font;

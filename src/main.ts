@@ -82,6 +82,33 @@ export {
   diagnosticsRun,
   runDiagnostics,
 } from './diagnostics/api';
+// The fund: the menu items, then the Fund sidebar's server functions (google.script.run)
+export {
+  buildInventoryBook,
+  buildSummaryBook,
+  fundActs,
+  fundApproveAct,
+  fundBuildInventoryBook,
+  fundBuildKsu,
+  fundCancelAct,
+  fundCandidates,
+  fundCreateAct,
+  fundInit,
+  fundPrintAct,
+  fundPrintLabels,
+  fundRaidList,
+  fundRecordArrival,
+  fundRecordRaid,
+  fundReplacementNeeds,
+  fundStocktakeClose,
+  fundStocktakeOpen,
+  fundStocktakePrint,
+  fundStocktakeProgress,
+  fundStocktakeScan,
+  fundTakeOntoBooks,
+  openFund,
+  takeFundOntoBooks,
+} from './fund/api';
 // Reports: coverage, the order diagnostic, statistics, ratings, the annual report; the monthly trigger
 export {
   buildAnnualReport,

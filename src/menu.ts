@@ -64,6 +64,17 @@ export const MENU: MenuEntry[] = [
   { kind: 'separator' },
   {
     kind: 'submenu',
+    caption: 'menu.fund',
+    items: [
+      item('menu.fund.open', 'openFund'),
+      item('menu.fund.ksu', 'buildSummaryBook'),
+      item('menu.fund.book', 'buildInventoryBook'),
+      item('menu.fund.balance', 'takeFundOntoBooks'),
+    ],
+  },
+  { kind: 'separator' },
+  {
+    kind: 'submenu',
     caption: 'menu.language',
     items: [
       item('menu.language.kk', 'useKazakh'),

@@ -7,6 +7,9 @@ import { checkMessages } from './check/messages';
 import { debtorsMessages } from './debtors/messages';
 import { deskMessages } from './desk/messages';
 import { diagnosticsMessages } from './diagnostics/messages';
+import { fundMessages } from './fund/messages';
+import { fundBookMessages } from './fund/messages-books';
+import { fundSchemaMessages } from './fund/messages-schema';
 import { core } from './i18n/core';
 import { makeCatalogue } from './i18n/translator';
 import { reportMessages } from './reports/messages';
@@ -20,6 +23,9 @@ const CATALOGUE = [
   checkMessages,
   diagnosticsMessages,
   reportMessages,
+  fundSchemaMessages,
+  fundMessages,
+  fundBookMessages,
 ] as const;
 
 type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never;

@@ -16,7 +16,13 @@ export type EnumName =
   | 'eventKind'
   | 'language'
   | 'mailKind'
-  | 'mailStatus';
+  | 'mailStatus'
+  | 'writeOffReason'
+  | 'actStatus'
+  | 'arrivalStatus'
+  | 'stocktakeStatus'
+  | 'stocktakeResult'
+  | 'raidKind';
 
 /** The codes of each enumeration; labels are `enum.<name>.<code>` in the catalogue. */
 export const ENUMS = {
@@ -32,6 +38,14 @@ export const ENUMS = {
   language: ['kk', 'ru', 'en'],
   mailKind: ['debtors', 'noDebtors', 'visits', 'report'],
   mailStatus: ['pending', 'sending', 'sent', 'failed', 'invalid', 'skipped'],
+  // The fund (src/fund): write-off reasons and the states of its registers. "recording" and
+  // "cancelling" mark rows whose change an interrupted execution left unfinished (src/fund/journal.ts).
+  writeOffReason: ['worn', 'defective', 'obsolete', 'lost', 'offProfile', 'duplicate'],
+  actStatus: ['recording', 'draft', 'approved', 'cancelling', 'cancelled'],
+  arrivalStatus: ['recording', 'recorded'],
+  stocktakeStatus: ['open', 'closed'],
+  stocktakeResult: ['found', 'misplaced', 'onLoan', 'missing', 'unknown', 'notExpected'],
+  raidKind: ['textbooks', 'preservation'],
 } as const satisfies Record<EnumName, readonly string[]>;
 
 export type EnumCode<E extends EnumName> = (typeof ENUMS)[E][number];
@@ -62,7 +76,14 @@ export type SheetKey =
   | 'schedule'
   | 'log'
   | 'debtors'
-  | 'mailings';
+  | 'mailings'
+  | 'arrivals'
+  | 'acts'
+  | 'stocktakes'
+  | 'stocktakeList'
+  | 'raids'
+  | 'inventoryBook'
+  | 'ksu';
 
 export interface SheetDef {
   key: SheetKey;
@@ -140,6 +161,10 @@ export const SHEETS: readonly SheetDef[] = [
       text('note'),
       // When a copy left the fund (written off; a lost copy's date is its lost loan's): the year's report.
       date('withdrawn'),
+      // The receipt record of the summary accounting book that brought the copy (src/fund).
+      text('arrival'),
+      // Where the copy stands (section, shelf): a stocktake lists copies found in another section.
+      text('location'),
     ],
   },
   {
@@ -223,6 +248,150 @@ export const SHEETS: readonly SheetDef[] = [
       { key: 'email', type: 'email' },
       choice('status', 'mailStatus'),
       text('details'),
+    ],
+  },
+  {
+    // Receipts: one row per title of a delivery, a record number per delivery (src/fund/arrivals.ts).
+    // A line carries the title's description, so an interrupted delivery can be completed from it.
+    key: 'arrivals',
+    generated: true,
+    columns: [
+      text('record'),
+      date('date'),
+      text('source'),
+      text('document'),
+      text('titleId'),
+      choice('kind', 'kind'),
+      text('author'),
+      text('title'),
+      num('year'),
+      text('isbn'),
+      text('publisher'),
+      num('grade'),
+      text('subject'),
+      text('language'),
+      num('copies'),
+      money('price'),
+      money('sum'),
+      text('inventory'),
+      text('location'),
+      choice('status', 'arrivalStatus'),
+    ],
+  },
+  {
+    // Write-off acts: one row per copy written off, the act's number, date and commission on each.
+    key: 'acts',
+    generated: true,
+    columns: [
+      text('act'),
+      date('date'),
+      choice('status', 'actStatus'),
+      text('chair'),
+      text('members'),
+      text('inventory'),
+      text('titleId'),
+      choice('kind', 'kind'),
+      text('title'),
+      num('year'),
+      money('price'),
+      choice('reason', 'writeOffReason'),
+      // The copy's status before the act, restored when the act is cancelled.
+      choice('previous', 'copyStatus'),
+      text('note'),
+    ],
+  },
+  {
+    // Stocktakes: one row each, with its counts when closed (src/fund/stocktake.ts).
+    key: 'stocktakes',
+    generated: true,
+    columns: [
+      text('stocktake'),
+      { key: 'opened', type: 'datetime' },
+      { key: 'closed', type: 'datetime' },
+      choice('status', 'stocktakeStatus'),
+      num('expected'),
+      num('found'),
+      num('misplaced'),
+      num('onLoan'),
+      num('missing'),
+      num('unknown'),
+      text('librarian'),
+    ],
+  },
+  {
+    // A stocktake's frozen list of expected copies, then every code scanned that was not on it.
+    // A scan writes result, scanned, by and where side by side: one write.
+    key: 'stocktakeList',
+    generated: true,
+    columns: [
+      text('stocktake'),
+      text('inventory'),
+      text('titleId'),
+      text('title'),
+      text('location'),
+      choice('expected', 'copyStatus'),
+      choice('result', 'stocktakeResult'),
+      { key: 'scanned', type: 'datetime' },
+      text('scannedBy'),
+      text('scannedIn'),
+    ],
+  },
+  {
+    // Condition raids: one row per copy checked (src/fund/raids.ts).
+    key: 'raids',
+    generated: true,
+    columns: [
+      date('date'),
+      choice('kind', 'raidKind'),
+      text('class'),
+      text('inventory'),
+      text('titleId'),
+      text('title'),
+      choice('condition', 'condition'),
+      choice('previous', 'condition'),
+      text('note'),
+    ],
+  },
+  {
+    // The inventory book, rebuilt from the Copies, Catalogue, Receipts and Acts sheets.
+    key: 'inventoryBook',
+    generated: true,
+    columns: [
+      text('inventory'),
+      date('date'),
+      text('title'),
+      num('year'),
+      money('price'),
+      num('copies'),
+      text('source'),
+      text('act'),
+    ],
+  },
+  {
+    // The summary accounting book (КСУ) of a year, rebuilt from the registers and checked against
+    // the Copies sheet (src/fund/ksu.ts).
+    key: 'ksu',
+    generated: true,
+    columns: [
+      text('part'),
+      text('line'),
+      date('date'),
+      text('source'),
+      text('document'),
+      num('copies'),
+      money('sum'),
+      num('mainCopies'),
+      money('mainSum'),
+      num('textbookCopies'),
+      money('textbookSum'),
+      num('fictionCopies'),
+      money('fictionSum'),
+      num('referenceCopies'),
+      money('referenceSum'),
+      num('methodicalCopies'),
+      money('methodicalSum'),
+      num('periodicalCopies'),
+      money('periodicalSum'),
     ],
   },
 ];

@@ -74,6 +74,12 @@ export const SETTING_DEFAULTS: ReadonlyArray<{ key: string; value: string }> = [
   { key: 'reportLanguage', value: 'kk' },
   { key: 'monthlyReportDay', value: '1' },
   { key: 'monthlyReportHour', value: '7' },
+  // The fund (src/fund/settings.ts): how new copies are numbered, textbooks by copy or by group,
+  // the write-off commission.
+  { key: 'inventoryFormat', value: '000000' },
+  { key: 'textbookAccounting', value: 'copy' },
+  { key: 'commissionChair', value: '' },
+  { key: 'commissionMembers', value: '' },
 ];
 
 export const settingNoteKey = (key: string): MessageKey => `setting.${key}` as MessageKey;
