@@ -141,6 +141,8 @@ describe('a write-off act', () => {
     expect(rows[0]).toMatchObject({ chair: 'Сейітова Г.', members: 'Ахметова Г., Петрова И.' });
     for (const inv of ['000301', '000104', '000105']) {
       expect(copyOf(rt, inv)).toMatchObject({ status: 'есептен шығарылған', writeOffAct: '2026-1' });
+      // The act's day is the day the copy left the fund: the annual report counts it in that year.
+      expect(dk(copyOf(rt, inv)!.withdrawn)).toBe('2026-10-15');
     }
     // Copies are never deleted.
     expect(rowsOf(rt, 'copies')).toHaveLength(15);
