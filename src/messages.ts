@@ -3,6 +3,7 @@
  * here, in Kazakh (the default), Russian or English. Each feature keeps its table beside its code;
  * they are gathered here, where the program is composed (add a feature's table to CATALOGUE).
  */
+import { calendarMessages } from './calendar/messages';
 import { checkMessages } from './check/messages';
 import { debtorsMessages } from './debtors/messages';
 import { deskMessages } from './desk/messages';
@@ -10,7 +11,7 @@ import { core } from './i18n/core';
 import { makeCatalogue } from './i18n/translator';
 import { logMessages } from './sheets/log-messages';
 
-const CATALOGUE = [core, deskMessages, debtorsMessages, logMessages, checkMessages] as const;
+const CATALOGUE = [core, deskMessages, debtorsMessages, logMessages, checkMessages, calendarMessages] as const;
 
 type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof CATALOGUE)[number]>;
