@@ -62,7 +62,14 @@ function midnight(day: DayKey, timeZone: string): number {
   const utcMidnight = Date.UTC(y, m - 1, d);
   const ms = utcMidnight - offsetMinutes(utcMidnight, timeZone) * 60_000;
   // A zone that moved its offset on that day (Almaty on 2024-03-01) needs a second look.
-  return utcMidnight - offsetMinutes(ms, timeZone) * 60_000;
+  const guess = utcMidnight - offsetMinutes(ms, timeZone) * 60_000;
+  if (y >= 1970) return guess;
+  // Old offsets had seconds ("Z" shows minutes only): Almaty kept local mean time, +05:07:48, until
+  // 1924, so a birth date of 1845 would be 00:00:48. The wall clock tells how far off the guess is.
+  const [date, time] = Utilities.formatDate(new Date(guess), timeZone, 'yyyy-MM-dd HH:mm:ss').split(' ');
+  const [wy, wm, wd] = date.split('-').map(Number);
+  const [hh, mm, ss] = time.split(':').map(Number);
+  return guess - (Date.UTC(wy, wm - 1, wd, hh, mm, ss) - utcMidnight);
 }
 
 /** Today in the script's time zone. */
