@@ -183,9 +183,10 @@ describe('the jubilee finder', () => {
     expect(rows).toHaveLength(10);
     for (const e of expected) {
       const row = rows.find((r) => r.person === e.person);
-      expect(String(row?.title), e.person).toContain(`туғанына ${e.years} жыл`);
-      expect((row?.date as Date).toISOString()).toBe(almatyMidnight(e.day).toISOString());
-      expect(row?.sync).toBe(t('kk', 'enum.syncState.proposed'));
+      if (!row) throw new Error(`no proposal for ${e.person}`);
+      expect(String(row.title), e.person).toContain(`туғанына ${e.years} жыл`);
+      expect((row.date as Date).toISOString()).toBe(almatyMidnight(e.day).toISOString());
+      expect(row.sync).toBe(t('kk', 'enum.syncState.proposed'));
     }
     expect(rows.find((r) => r.person === 'Абай (Ибраһим) Құнанбайұлы')?.title).toBe(
       'Абай Құнанбайұлының туғанына 180 жыл',
