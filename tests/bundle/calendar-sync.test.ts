@@ -153,3 +153,94 @@ describe('a library calendar in another time zone', () => {
     },
   );
 });
+
+describe('an event deleted by hand in Google Calendar', () => {
+  function deletedByHand(): { rt: Runtime; row: Record<string, unknown> } {
+    const rt = calendarLibrary();
+    importPlan(rt, PLAN_NAMED_DAYS);
+    rt.call('calendarSyncNow');
+    const row = rowsOf(rt, 'events')[1];
+    const cal = rt.calendar.CalendarApp.getCalendarById(String(settingOf(rt, 'calendarId')));
+    cal?.getEventById(String(row.calendarId))?.deleteEvent();
+    return { rt, row };
+  }
+
+  it('is reported on its row by default, and made again when the librarian sets the row to waiting', () => {
+    const { rt, row } = deletedByHand();
+    rt.call('calendarSyncNow');
+    const after = rowsOf(rt, 'events')[1];
+    expect([after.sync, after.calendarId]).toEqual([t('kk', 'enum.syncState.missing'), row.calendarId]);
+    expect(String(after.syncNote)).toContain(t('kk', 'enum.syncState.waiting'));
+    expect(lastAlert(rt)).toContain(t('kk', 'calendar.sync.missing', { count: 1, rows: `3: ${row.title}` }));
+    expect(eventsOf(rt, 'EV')).toHaveLength(19);
+    // Reported once: the next sync writes nothing.
+    rt.counters.reset();
+    rt.call('calendarSyncNow');
+    expect([calendarWrites(rt), sheetWrites(rt)]).toEqual([{}, {}]);
+    rt.userEdit(sheetOf(rt, 'events').getName(), 3, columnOf(rt, 'events', 'sync') + 1, [
+      [t('kk', 'enum.syncState.waiting')],
+    ]);
+    rt.call('calendarSyncNow');
+    expect(eventsOf(rt, 'EV').filter((e) => e.title === row.title)).toHaveLength(1);
+    expect(rowsOf(rt, 'events')[1].sync).toBe(t('kk', 'enum.syncState.synced'));
+  });
+
+  it('is made again at once when the setting says so', () => {
+    const { rt, row } = deletedByHand();
+    setSetting(rt, 'calendarMissingEvents', 'recreate');
+    rt.call('calendarSyncNow');
+    const after = rowsOf(rt, 'events')[1];
+    expect(after.sync).toBe(t('kk', 'enum.syncState.synced'));
+    expect(after.calendarId).not.toBe(row.calendarId);
+    expect(after.syncNote).toBe(t('kk', 'calendar.row.recreated'));
+    expect(eventsOf(rt, 'EV').filter((e) => e.title === row.title)).toHaveLength(1);
+  });
+});
+
+describe("the plan's duties and the closed days", () => {
+  it('puts each duty in as one recurring event over the plan year, and the closed days when Settings ask', () => {
+    const rt = calendarLibrary();
+    setSetting(rt, 'calendarClosedDays', 'TRUE');
+    rt.call('calendarSyncNow');
+    const duties = eventsOf(rt, 'DU');
+    expect(duties).toHaveLength(8);
+    expect(duties.every((e) => e.recurrence !== null)).toBe(true);
+    const cal = libraryCalendar(rt);
+    const days = (title: string) =>
+      rt.calendar
+        .occurrences(cal.id, '2025-08-01', '2026-07-31')
+        .filter((o) => o.title === title)
+        .map((o) => o.start);
+    expect(days(t('kk', 'duty.textbookIssue'))).toEqual(['2025-08-20', '2025-09-20', '2026-05-20', '2026-06-20']);
+    expect(days(t('kk', 'duty.debtors'))).toHaveLength(12);
+    // The closed days of the sheet in the plan year, and the cleaning days as one series.
+    const closed = eventsOf(rt, 'CL');
+    const holidays = rowsOf(rt, 'schedule').filter(
+      (r) => day(r.from as Date) >= '2025-08-01' && day(r.from as Date) <= '2026-07-31',
+    );
+    expect(closed).toHaveLength(holidays.length + 1);
+    expect(days(t('kk', 'calendar.closed.cleaning'))).toHaveLength(12);
+    expect(days(t('kk', 'calendar.closed.cleaning'))[6]).toBe('2026-02-28');
+    // The setting turned off takes them out again, and only them.
+    setSetting(rt, 'calendarClosedDays', 'FALSE');
+    rt.call('calendarSyncNow');
+    expect(eventsOf(rt, 'CL')).toEqual([]);
+    expect(eventsOf(rt, 'DU')).toHaveLength(8);
+  });
+
+  it('changes a duty edited on its sheet: new months, the series recurs anew', () => {
+    const rt = calendarLibrary();
+    rt.call('calendarSyncNow');
+    const i = rowsOf(rt, 'duties').findIndex((r) => r.duty === t('kk', 'duty.writeOff'));
+    rt.userEdit(sheetOf(rt, 'duties').getName(), i + 2, columnOf(rt, 'duties', 'months') + 1, [['10-12']]);
+    rt.counters.reset();
+    rt.call('calendarSyncNow');
+    expect(calendarWrites(rt)).toEqual({ 'CalendarEventSeries.setRecurrence': 1 });
+    const cal = libraryCalendar(rt);
+    const starts = rt.calendar
+      .occurrences(cal.id, '2025-08-01', '2026-07-31')
+      .filter((o) => o.title === t('kk', 'duty.writeOff'))
+      .map((o) => o.start);
+    expect(starts).toEqual(['2025-10-10', '2025-11-10', '2025-12-10']);
+  });
+});
