@@ -203,7 +203,8 @@ export function closedDaySpecs(wb: Workbook, ctx: SpecContext): EventSpec[] {
       start: days[0],
       end: addDays(days[0], 1),
       reminders: [],
-      recurrence: { dates: days.slice(1) },
+      // The first day listed too: some calendar programs show only the listed days of such a series.
+      recurrence: { dates: days },
     });
   }
   return out;
