@@ -60,6 +60,9 @@ describe('the .ics export', () => {
     expect(parsed.length).toBeGreaterThan(22 + 8 * 2);
     expect([...parsed].sort(order)).toEqual([...shown].sort(order));
     // The range of item 12 ends on 2 December: DTEND (exclusive) is the 3rd.
-    expect(parsed.find((o) => o.title === 'Ең көп оқитын Отбасы')).toMatchObject({ start: '2025-11-10', end: '2025-12-03' });
+    expect(parsed.find((o) => o.title === 'Ең көп оқитын Отбасы')).toMatchObject({
+      start: '2025-11-10',
+      end: '2025-12-03',
+    });
   });
 });
