@@ -21,6 +21,16 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  type CalendarData,
+  type CalendarSnapshot,
+  type CalRec,
+  calendarData,
+  type Occurrence,
+  occurrencesOf,
+  restoreInto,
+  snapshotOf,
+} from './calendar-data';
+import {
   bounds,
   type EventHost,
   type EventRec,
@@ -31,9 +41,11 @@ import {
   requireDate,
 } from './calendar-event';
 import { calendarToIcs } from './calendar-ics';
-import { addDays, expand, Month, newRecurrence, recurrenceData, recurrenceLines, Weekday } from './calendar-recurrence';
+import { addDays, expand, Month, newRecurrence, recurrenceData, Weekday } from './calendar-recurrence';
 import { type Env, GasException, isDate } from './core';
 import { zonedDateKey, zonedToUtc } from './utilities';
+
+export type { CalendarData, CalendarEventData, CalendarSnapshot, Occurrence } from './calendar-data';
 
 export const CALENDAR_QUOTA_ERROR = 'Service invoked too many times for one day: calendar.';
 export const CALENDAR_BURST_ERROR =
@@ -46,59 +58,6 @@ export const CALENDAR_BURST_ERROR =
 const REMOTE =
   /^(CalendarApp\.(?!newRecurrence)|Calendar\.(create|getEvent|set|delete)|CalendarEvent(Series)?\.(set|add|remove|delete|reset))/;
 
-export interface CalendarEventData {
-  id: string;
-  calendarId: string;
-  title: string;
-  description: string;
-  location: string;
-  allDay: boolean;
-  /** Instants bounding the event (all-day: the midnights in the calendar's time zone). */
-  start: Date;
-  end: Date;
-  /** All-day events: first day and exclusive end day, "yyyy-MM-dd". */
-  startDate: string | null;
-  endDate: string | null;
-  /** A series' RRULE/RDATE/EXDATE lines; null for a single event. */
-  recurrence: string[] | null;
-  tags: Record<string, string>;
-  popupReminders: number[];
-  emailReminders: number[];
-  created: Date;
-  lastUpdated: Date;
-}
-
-export interface CalendarData {
-  id: string;
-  name: string;
-  description: string;
-  timeZone: string;
-  primary: boolean;
-  events: CalendarEventData[];
-}
-
-/** One day (or run of days) an event or a series' instance covers. */
-export interface Occurrence {
-  id: string;
-  title: string;
-  description: string;
-  start: string;
-  end: string;
-  recurring: boolean;
-  tags: Record<string, string>;
-}
-
-interface CalRec {
-  id: string;
-  name: string;
-  description: string;
-  timeZone: string;
-  color: string;
-  primary: boolean;
-  deleted: boolean;
-  events: Map<string, EventRec>;
-}
-
 export interface CalendarOptions {
   /** Events created a day (5,000 consumer, 10,000 Workspace). */
   eventQuota?: number;
@@ -109,12 +68,6 @@ interface EventOptions {
   location?: string;
   guests?: string;
   sendInvites?: boolean;
-}
-
-/** Stored calendars, as the playground keeps them across a restart. */
-export interface CalendarSnapshot {
-  seq: number;
-  calendars: Array<Omit<CalRec, 'events'> & { events: Array<Omit<EventRec, 'tags'> & { tags: [string, string][] }> }>;
 }
 
 export function createCalendarApp(env: Env, opts: CalendarOptions = {}) {
@@ -408,66 +361,18 @@ export function createCalendarApp(env: Env, opts: CalendarOptions = {}) {
     getEventSeriesById: (id: string) => defaultCal().getEventSeriesById(id),
   };
 
-  const eventData = (cal: CalRec, e: EventRec): CalendarEventData => {
-    const [s, en] = bounds(e, host, cal.timeZone);
-    return {
-      id: e.id,
-      calendarId: e.calendarId,
-      title: e.title,
-      description: e.description,
-      location: e.location,
-      allDay: e.allDay,
-      start: new Date(s),
-      end: new Date(en),
-      startDate: e.startDate,
-      endDate: e.endDate,
-      recurrence: e.recurrence ? recurrenceLines(e.recurrence) : null,
-      tags: Object.fromEntries(e.tags),
-      popupReminders: [...e.popup],
-      emailReminders: [...e.email],
-      created: new Date(e.created),
-      lastUpdated: new Date(e.updated),
-    };
-  };
   const startOf = (cal: CalRec) => (e: EventRec) => bounds(e, host, cal.timeZone)[0];
 
   return {
     CalendarApp,
     /** Every live calendar with its events (a series once), as plain data. */
     calendars(): CalendarData[] {
-      return all().map((cal) => ({
-        id: cal.id,
-        name: cal.name,
-        description: cal.description,
-        timeZone: cal.timeZone,
-        primary: cal.primary,
-        events: [...cal.events.values()]
-          .sort((a, b) => startOf(cal)(a) - startOf(cal)(b))
-          .map((e) => eventData(cal, e)),
-      }));
+      return all().map((cal) => calendarData(cal, host));
     },
     /** The all-day days of a calendar's events and series' instances from `from` to `to` (inclusive day keys). */
     occurrences(calendarId: string, from: string, to: string): Occurrence[] {
       const cal = liveCal(calendarId);
-      if (!cal) return [];
-      const out: Occurrence[] = [];
-      for (const e of cal.events.values()) {
-        if (!e.allDay || !e.startDate || !e.endDate) continue;
-        const days = e.recurrence ? instances(e, to) : [{ start: e.startDate, end: e.endDate }];
-        for (const d of days) {
-          if (d.start > to || d.end <= from) continue;
-          out.push({
-            id: e.id,
-            title: e.title,
-            description: e.description,
-            start: d.start,
-            end: d.end,
-            recurring: !!e.recurrence,
-            tags: Object.fromEntries(e.tags),
-          });
-        }
-      }
-      return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.title.localeCompare(b.title)));
+      return cal ? occurrencesOf(cal, from, to) : [];
     },
     /** Events created in the current quota window. */
     eventsCreatedToday(): number {
@@ -491,28 +396,10 @@ export function createCalendarApp(env: Env, opts: CalendarOptions = {}) {
       return calendarToIcs({ ...cal, owner: env.userEmail }, [...cal.events.values()], startOf(cal));
     },
     snapshot(): CalendarSnapshot {
-      return {
-        seq,
-        calendars: [...calendars.values()].map((c) => ({
-          ...c,
-          events: [...c.events.values()].map((e) => ({
-            ...structuredClone({ ...e, tags: undefined }),
-            tags: [...e.tags],
-          })),
-        })),
-      } as CalendarSnapshot;
+      return snapshotOf(calendars, seq);
     },
-    restore(s: CalendarSnapshot): void {
-      calendars.clear();
-      seq = s.seq;
-      for (const c of s.calendars) {
-        const events = new Map(c.events.map((e) => [e.id, { ...e, tags: new Map(e.tags) } as EventRec]));
-        calendars.set(c.id, { ...c, events });
-      }
-      // The default calendar object stays the one CalendarApp holds.
-      const saved = calendars.get(primary.id);
-      if (saved) Object.assign(primary, saved);
-      calendars.set(primary.id, primary);
+    restore(saved: CalendarSnapshot): void {
+      seq = restoreInto(calendars, primary, saved);
     },
     /** The days of a recurrence as the runtime expands it (for tests of the expansion). */
     expand,
