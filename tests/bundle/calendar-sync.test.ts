@@ -244,3 +244,35 @@ describe("the plan's duties and the closed days", () => {
     expect(starts).toEqual(['2025-10-10', '2025-11-10', '2025-12-10']);
   });
 });
+
+describe('many rows deleted at once', () => {
+  it('asks before removing more than ten events (No keeps them), and a trigger run keeps them and says so', () => {
+    const rt = calendarLibrary();
+    importPlan(rt, PLAN_NAMED_DAYS);
+    rt.call('calendarSyncNow');
+    const sheet = sheetOf(rt, 'events');
+    sheet.deleteRows(2, 12);
+    rt.userChange('REMOVE_ROW');
+    rt.ui.queueResponse({ button: 'NO' });
+    rt.call('calendarSyncNow');
+    const asked = rt.ui.log.filter((d) => d.kind === 'alert' && d.buttons === 'YES_NO');
+    expect(asked.map((d) => ('message' in d ? d.message : ''))).toEqual([
+      t('kk', 'calendar.sync.strays', { count: 12 }),
+    ]);
+    expect(eventsOf(rt, 'EV')).toHaveLength(20);
+    expect(lastAlert(rt)).toContain(t('kk', 'calendar.sync.straysKept', { count: 12 }));
+    // The weekly run keeps them too.
+    rt.fireTriggers(new Date('2025-12-01T08:00:00+05:00'));
+    expect(eventsOf(rt, 'EV')).toHaveLength(20);
+    rt.ui.queueResponse({ button: 'YES' });
+    rt.call('calendarSyncNow');
+    // Left: the events of the rows still there (the 10 rows below, but for the 2 to check).
+    const left = rowsOf(rt, 'events').filter((r) => r.sync === t('kk', 'enum.syncState.synced'));
+    expect(left).toHaveLength(8);
+    expect(
+      eventsOf(rt, 'EV')
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(left.map((r) => String(r.calendarId)).sort());
+  });
+});
