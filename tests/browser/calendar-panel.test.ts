@@ -2,7 +2,7 @@
  * The playground's calendar panel in Chromium: the demo workbook's plan synced from the Library menu
  * (Calendar → Sync now), then December in the panel: the plan's December events, the range that ends
  * on 2 December, and the duties that recur that month; the .ics link serves what ical.js reads as the
- * same calendar. Takes the README's calendar screenshot. No page or console errors are allowed.
+ * same calendar; the import dialog adds a row of the plan. Takes the README's calendar screenshot. No page or console errors are allowed.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -86,6 +86,22 @@ describe('the calendar panel in Chromium', () => {
       .map((v) => new ICAL.Event(v).summary);
     expect(events.sort()).toEqual(cal.events.map((e) => e.title).sort());
     expect(events.length).toBe(20 + 8);
+  });
+
+  it("adds a row from the plan's table through the import dialog (google.script.run)", {
+    timeout: 90_000,
+  }, async () => {
+    await page.click('.menu[data-menu] > button');
+    await page.hover(`li.sub:has(> ul li[data-fn="calendarImportDialog"])`);
+    await page.click('li[data-fn="calendarImportDialog"]');
+    const dialog = page.frameLocator('#dialog-frame');
+    await dialog.locator('#plan').fill('1 | Кітап апталығы | 08.12.25 | Кітапхана меңгерушісі');
+    await dialog.locator('#add').click();
+    await expect
+      .poll(() => dialog.locator('#result.ok').textContent(), WAIT)
+      .toBe(t('kk', 'calendar.import.done', { added: 1, flagged: 0, known: 0, undated: 0 }));
+    await dialog.locator('#close').click();
+    await expect.poll(() => page.locator('#overlay.open').count(), WAIT).toBe(0);
   });
 
   it('logged no page errors and no console errors', () => {

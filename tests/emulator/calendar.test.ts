@@ -124,4 +124,24 @@ describe('CalendarApp (the runtime)', () => {
     );
     expect(ics).toContain('BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT900M\r\n');
   });
+
+  it('keeps its calendars across a restart (snapshot, JSON, restore), and new ids stay new', () => {
+    const first = createCalendarApp(env());
+    const cal = first.CalendarApp.createCalendar('Library', { timeZone: 'Europe/London' });
+    const ev = cal.createAllDayEvent('Abai 180', day('2025-09-08')).setTag('libraryKey', 'EV-00000001');
+    ev.addPopupReminder(900);
+    cal.createAllDayEventSeries(
+      'Debtors',
+      day('2025-09-01'),
+      first.CalendarApp.newRecurrence().addMonthlyRule().times(3),
+    );
+    const second = createCalendarApp(env());
+    second.restore(JSON.parse(JSON.stringify(first.snapshot())));
+    expect(second.calendars()).toEqual(first.calendars());
+    const again = second.CalendarApp.getCalendarById(cal.getId());
+    expect(again?.getEventById(ev.getId())?.getTag('libraryKey')).toBe('EV-00000001');
+    const made = again?.createAllDayEvent('New', day('2025-10-01'));
+    expect(first.calendars()[1].events.map((e) => e.id)).not.toContain(made?.getId());
+    expect(second.CalendarApp.getDefaultCalendar().getId()).toBe('librarian@example.com');
+  });
 });
