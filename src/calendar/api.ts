@@ -164,8 +164,9 @@ export function calendarWeeklyTrigger(_e?: unknown): void {
     try {
       syncCalendar({});
     } catch (e) {
-      // Another sync is running: it does the work; nothing is lost.
+      // Another run holds the script lock (a sync, or the debtor emails): try again in five minutes.
       if (!(isLibraryError(e) && e.key === 'calendar.sync.busy')) throw e;
+      scheduleFollowUp(5 * 60_000);
     }
   });
 }
