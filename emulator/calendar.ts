@@ -1,79 +1,62 @@
 /**
- * CalendarApp with in-memory calendars. The default calendar's id and name are the user's e-mail.
+ * CalendarApp with in-memory calendars. The default calendar's id and name are the user's e-mail;
+ * calendars made by createCalendar have ids like Google's group calendars and their own time zone.
  *
- * All-day events are calendar dates in the script's time zone (env.timeZone): createAllDayEvent(title,
- * date) covers that one day; createAllDayEvent(title, startDate, endDate) covers startDate up to but not
- * including endDate (the reference: "the end date is exclusive"); getAllDayEndDate() returns that exclusive
- * end, and getStartTime()/getEndTime() of an all-day event are the midnights bounding it. getEvents(start,
- * end) returns the events that start in, end in, or span the range (overlap: event.start < end and
- * event.end > start; a zero-length event counts when start <= it < end), ordered by start time.
- * An end before the start throws "Event start date must be before event end date.".
+ * All-day events and series are calendar days: a Date given for one is read as a day in the script's
+ * time zone (env.timeZone); createAllDayEvent(title, date) covers that day, createAllDayEvent(title,
+ * startDate, endDate) startDate up to but not including endDate (the reference: "the end date is
+ * exclusive"). Which instants bound an all-day event depends on the calendar's time zone (getStartTime,
+ * and what getEvents(start, end) finds: the events that start in, end in or span the range, ordered by
+ * start), not its days. A series (createAllDayEventSeries) is one record whose instances getEvents lists
+ * one by one, all with the series' id. An end before the start throws "Event start date must be before
+ * event end date.".
  *
- * Quota (consumer): 5,000 events created a day, counted in a 24-hour window opened by the first creation
- * (the quotas page: quotas "reset 24 hours after the first request"); over it throws
- * "Service invoked too many times for one day: calendar.".
+ * Limits: 5,000 events created a day on a consumer account, counted in a 24-hour window opened by the
+ * first creation (the quotas page: quotas "reset 24 hours after the first request"); over it throws
+ * "Service invoked too many times for one day: calendar.". Creating or deleting events or calendars in
+ * a burst (by default more than 100 within 60 seconds; `setBurstLimit`) throws "You have been creating
+ * or deleting too many calendars or calendar events in a short time. Please try again later." and does
+ * nothing. `setLatency(ms)` makes every Calendar call that reaches Google take that long on the runtime's
+ * clock, as a round trip does (0 by default).
  */
 import { createHash } from 'node:crypto';
+import {
+  type CalendarData,
+  type CalendarSnapshot,
+  type CalRec,
+  calendarData,
+  type Occurrence,
+  occurrencesOf,
+  restoreInto,
+  snapshotOf,
+} from './calendar-data';
+import {
+  bounds,
+  type EventHost,
+  type EventRec,
+  instances,
+  makeEvent,
+  makeSeries,
+  ORDER_ERROR,
+  requireDate,
+} from './calendar-event';
+import { calendarToIcs } from './calendar-ics';
+import { addDays, expand, Month, newRecurrence, recurrenceData, Weekday } from './calendar-recurrence';
 import { type Env, GasException, isDate } from './core';
 import { zonedDateKey, zonedToUtc } from './utilities';
 
+export type { CalendarData, CalendarEventData, CalendarSnapshot, Occurrence } from './calendar-data';
+
 export const CALENDAR_QUOTA_ERROR = 'Service invoked too many times for one day: calendar.';
-const ORDER_ERROR = 'Event start date must be before event end date.';
+export const CALENDAR_BURST_ERROR =
+  'You have been creating or deleting too many calendars or calendar events in a short time. Please try again later.';
 
-export interface CalendarEventData {
-  id: string;
-  calendarId: string;
-  title: string;
-  description: string;
-  location: string;
-  allDay: boolean;
-  /** Instants bounding the event (for all-day events, the midnights in env.timeZone). */
-  start: Date;
-  end: Date;
-  /** All-day events: first day and exclusive end day, "yyyy-MM-dd". */
-  startDate: string | null;
-  endDate: string | null;
-  tags: Record<string, string>;
-  created: Date;
-  lastUpdated: Date;
-}
-
-export interface CalendarData {
-  id: string;
-  name: string;
-  description: string;
-  timeZone: string;
-  primary: boolean;
-  events: CalendarEventData[];
-}
-
-interface EventRec {
-  id: string;
-  calendarId: string;
-  title: string;
-  description: string;
-  location: string;
-  allDay: boolean;
-  startMs: number;
-  endMs: number;
-  startDate: string | null;
-  endDate: string | null;
-  tags: Map<string, string>;
-  created: number;
-  updated: number;
-  deleted: boolean;
-}
-
-interface CalRec {
-  id: string;
-  name: string;
-  description: string;
-  timeZone: string;
-  color: string;
-  primary: boolean;
-  deleted: boolean;
-  events: Map<string, EventRec>;
-}
+/**
+ * The calls that reach Google (and take the latency): finding and creating calendars, reading events,
+ * every change. An event's getters read the object in hand, and recurrences are built locally.
+ */
+const REMOTE =
+  /^(CalendarApp\.(?!newRecurrence)|Calendar\.(create|getEvent|set|delete)|CalendarEvent(Series)?\.(set|add|remove|delete|reset))/;
 
 export interface CalendarOptions {
   /** Events created a day (5,000 consumer, 10,000 Workspace). */
@@ -87,48 +70,18 @@ interface EventOptions {
   sendInvites?: boolean;
 }
 
-function addDays(key: string, n: number): string {
-  const [y, m, d] = key.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d + n));
-  return t.toISOString().slice(0, 10);
-}
-
-function icsEscape(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-}
-
-/** Folds a content line at 75 octets (RFC 5545 3.1). */
-function icsFold(line: string): string {
-  const out: string[] = [];
-  let cur = '';
-  let bytes = 0;
-  for (const ch of line) {
-    const b = Buffer.byteLength(ch);
-    if (bytes + b > (out.length ? 74 : 75)) {
-      out.push(cur);
-      cur = '';
-      bytes = 0;
-    }
-    cur += ch;
-    bytes += b;
-  }
-  out.push(cur);
-  return out.join('\r\n ');
-}
-
-function icsUtc(ms: number): string {
-  return new Date(ms)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-}
-
 export function createCalendarApp(env: Env, opts: CalendarOptions = {}) {
   const calendars = new Map<string, CalRec>();
   let seq = 0;
   const quota = { limit: opts.eventQuota ?? 5000, used: 0, windowEndsMs: 0 };
+  const burst = { limit: 100, windowMs: 60_000, times: [] as number[] };
+  let latencyMs = 0;
   const D = (ms: number) => new env.clock.FakeDate(ms) as Date;
   const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+  const count = (name: string) => {
+    env.counters.call(name);
+    if (latencyMs > 0 && REMOTE.test(name)) env.clock.advance(latencyMs);
+  };
 
   const primary: CalRec = {
     id: env.userEmail,
@@ -142,23 +95,26 @@ export function createCalendarApp(env: Env, opts: CalendarOptions = {}) {
   };
   calendars.set(primary.id, primary);
 
-  const midnight = (key: string) => {
+  const midnight = (key: string, zone: string) => {
     const [y, m, d] = key.split('-').map(Number);
-    return zonedToUtc(env.timeZone, y, m, d).getTime();
+    return zonedToUtc(zone, y, m, d).getTime();
+  };
+
+  /** A creation or deletion: refused in a burst (and then nothing happens). */
+  const burstCheck = () => {
+    const now = env.clock.nowMillis();
+    burst.times = burst.times.filter((t) => t > now - burst.windowMs);
+    if (burst.times.length >= burst.limit) throw new GasException(CALENDAR_BURST_ERROR);
+    burst.times.push(now);
   };
 
   const countCreation = () => {
     const now = env.clock.nowMillis();
     if (quota.used > 0 && now >= quota.windowEndsMs) quota.used = 0;
     if (quota.used >= quota.limit) throw new GasException(CALENDAR_QUOTA_ERROR);
+    burstCheck();
     if (quota.used === 0) quota.windowEndsMs = now + 24 * 3_600_000;
     quota.used++;
-  };
-
-  const requireDate = (v: unknown, method: string): Date => {
-    if (!isDate(v) || Number.isNaN(v.getTime()))
-      throw new GasException(`The parameters (${typeof v}) don't match the method signature for ${method}.`);
-    return v;
   };
 
   const liveCal = (id: string) => {
@@ -166,152 +122,28 @@ export function createCalendarApp(env: Env, opts: CalendarOptions = {}) {
     return c && !c.deleted ? c : null;
   };
 
-  const makeEvent = (rec: EventRec) => {
-    const c = (m: string) => env.counters.call(`CalendarEvent.${m}`);
-    const touch = () => {
-      rec.updated = env.clock.nowMillis();
-    };
-    const ev = {
-      getId: () => {
-        c('getId');
-        return rec.id;
-      },
-      getTitle: () => {
-        c('getTitle');
-        return rec.title;
-      },
-      setTitle: (t: string) => {
-        c('setTitle');
-        rec.title = String(t);
-        touch();
-        return ev;
-      },
-      getDescription: () => {
-        c('getDescription');
-        return rec.description;
-      },
-      setDescription: (d: string) => {
-        c('setDescription');
-        rec.description = String(d);
-        touch();
-        return ev;
-      },
-      getLocation: () => {
-        c('getLocation');
-        return rec.location;
-      },
-      setLocation: (l: string) => {
-        c('setLocation');
-        rec.location = String(l);
-        touch();
-        return ev;
-      },
-      isAllDayEvent: () => {
-        c('isAllDayEvent');
-        return rec.allDay;
-      },
-      getAllDayStartDate: () => {
-        c('getAllDayStartDate');
-        return D(rec.startMs);
-      },
-      getAllDayEndDate: () => {
-        c('getAllDayEndDate');
-        return D(rec.endMs);
-      },
-      getStartTime: () => {
-        c('getStartTime');
-        return D(rec.startMs);
-      },
-      getEndTime: () => {
-        c('getEndTime');
-        return D(rec.endMs);
-      },
-      getOriginalCalendarId: () => {
-        c('getOriginalCalendarId');
-        return rec.calendarId;
-      },
-      getDateCreated: () => {
-        c('getDateCreated');
-        return D(rec.created);
-      },
-      getLastUpdated: () => {
-        c('getLastUpdated');
-        return D(rec.updated);
-      },
-      setTime(start: Date, end: Date) {
-        c('setTime');
-        const s = requireDate(start, 'CalendarEvent.setTime').getTime();
-        const e = requireDate(end, 'CalendarEvent.setTime').getTime();
-        if (e < s) throw new GasException(ORDER_ERROR);
-        Object.assign(rec, { allDay: false, startMs: s, endMs: e, startDate: null, endDate: null });
-        touch();
-        return ev;
-      },
-      setAllDayDate(date: Date) {
-        c('setAllDayDate');
-        const k = zonedDateKey(requireDate(date, 'CalendarEvent.setAllDayDate'), env.timeZone);
-        setAllDay(rec, k, addDays(k, 1));
-        touch();
-        return ev;
-      },
-      setAllDayDates(start: Date, end: Date) {
-        c('setAllDayDates');
-        const s = zonedDateKey(requireDate(start, 'CalendarEvent.setAllDayDates'), env.timeZone);
-        const e = zonedDateKey(requireDate(end, 'CalendarEvent.setAllDayDates'), env.timeZone);
-        if (e <= s) throw new GasException(ORDER_ERROR);
-        setAllDay(rec, s, e);
-        touch();
-        return ev;
-      },
-      setTag(key: string, value: string) {
-        c('setTag');
-        rec.tags.set(String(key), String(value));
-        touch();
-        return ev;
-      },
-      getTag: (key: string) => {
-        c('getTag');
-        return rec.tags.get(String(key)) ?? null;
-      },
-      getAllTagKeys: () => {
-        c('getAllTagKeys');
-        return [...rec.tags.keys()];
-      },
-      deleteTag(key: string) {
-        c('deleteTag');
-        rec.tags.delete(String(key));
-        touch();
-        return ev;
-      },
-      deleteEvent() {
-        c('deleteEvent');
-        rec.deleted = true;
-        calendars.get(rec.calendarId)?.events.delete(rec.id);
-      },
-      getGuestList: () => {
-        c('getGuestList');
-        return [];
-      },
-    };
-    return ev;
-  };
-  type EmuCalendarEvent = ReturnType<typeof makeEvent>;
-
-  const setAllDay = (rec: EventRec, startKey: string, endKey: string) => {
-    Object.assign(rec, {
-      allDay: true,
-      startDate: startKey,
-      endDate: endKey,
-      startMs: midnight(startKey),
-      endMs: midnight(endKey),
-    });
+  const host: EventHost = {
+    count,
+    now: () => env.clock.nowMillis(),
+    date: D,
+    scriptZone: () => env.timeZone,
+    calendarZone: (id) => calendars.get(id)?.timeZone ?? env.timeZone,
+    midnight,
+    dayOf: (d) => zonedDateKey(d, env.timeZone),
+    remove(rec, day) {
+      burstCheck();
+      if (day && rec.recurrence) {
+        rec.recurrence.exDates.push(day);
+        rec.updated = env.clock.nowMillis();
+      } else calendars.get(rec.calendarId)?.events.delete(rec.id);
+    },
+    seriesOf: (rec) => makeSeries(rec, host),
   };
 
   const newEvent = (cal: CalRec, title: string, options: EventOptions | undefined): EventRec => {
     const now = env.clock.nowMillis();
-    const id = `${hash(`event:${cal.id}:${++seq}`).slice(0, 26)}@google.com`;
     return {
-      id,
+      id: `${hash(`event:${cal.id}:${++seq}`).slice(0, 26)}@google.com`,
       calendarId: cal.id,
       title: String(title),
       description: options?.description === undefined ? '' : String(options.description),
@@ -321,141 +153,147 @@ export function createCalendarApp(env: Env, opts: CalendarOptions = {}) {
       endMs: 0,
       startDate: null,
       endDate: null,
+      recurrence: null,
       tags: new Map(),
+      popup: [],
+      email: [],
+      defaultReminders: true,
       created: now,
       updated: now,
-      deleted: false,
     };
   };
 
-  const overlapping = (cal: CalRec, startMs: number, endMs: number) =>
-    [...cal.events.values()]
-      .filter((e) =>
-        e.startMs === e.endMs ? e.startMs >= startMs && e.startMs < endMs : e.startMs < endMs && e.endMs > startMs,
-      )
-      .sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
+  /** Single events and series' instances overlapping [startMs, endMs), in start order. */
+  const overlapping = (cal: CalRec, startMs: number, endMs: number) => {
+    const found: Array<{ rec: EventRec; instance?: { start: string; end: string }; s: number; e: number }> = [];
+    const hit = (s: number, e: number) => (s === e ? s >= startMs && s < endMs : s < endMs && e > startMs);
+    const last = zonedDateKey(endMs, cal.timeZone);
+    for (const rec of cal.events.values()) {
+      if (rec.recurrence && rec.allDay) {
+        for (const inst of instances(rec, last)) {
+          const s = midnight(inst.start, cal.timeZone);
+          const e = midnight(inst.end, cal.timeZone);
+          if (hit(s, e)) found.push({ rec, instance: inst, s, e });
+        }
+      } else {
+        const [s, e] = bounds(rec, host, cal.timeZone);
+        if (hit(s, e)) found.push({ rec, s, e });
+      }
+    }
+    return found.sort((a, b) => a.s - b.s || a.e - b.e);
+  };
 
   const makeCalendar = (cal: CalRec) => {
-    const c = (m: string) => env.counters.call(`Calendar.${m}`);
+    const c = (m: string) => count(`Calendar.${m}`);
+    const get = <T>(m: string, v: T): T => {
+      c(m);
+      return v;
+    };
+    const add = (rec: EventRec) => {
+      cal.events.set(rec.id, rec);
+      return rec;
+    };
     const calendar = {
-      getId: () => {
-        c('getId');
-        return cal.id;
-      },
-      getName: () => {
-        c('getName');
-        return cal.name;
-      },
+      getId: () => get('getId', cal.id),
+      getName: () => get('getName', cal.name),
       setName: (n: string) => {
         c('setName');
         cal.name = String(n);
         return calendar;
       },
-      getDescription: () => {
-        c('getDescription');
-        return cal.description;
-      },
+      getDescription: () => get('getDescription', cal.description),
       setDescription: (d: string) => {
         c('setDescription');
         cal.description = String(d);
         return calendar;
       },
-      getTimeZone: () => {
-        c('getTimeZone');
-        return cal.timeZone;
-      },
+      getTimeZone: () => get('getTimeZone', cal.timeZone),
       setTimeZone: (tz: string) => {
         c('setTimeZone');
         cal.timeZone = String(tz);
         return calendar;
       },
-      getColor: () => {
-        c('getColor');
-        return cal.color;
-      },
+      getColor: () => get('getColor', cal.color),
       setColor: (col: string) => {
         c('setColor');
         cal.color = String(col);
         return calendar;
       },
-      isOwnedByMe: () => {
-        c('isOwnedByMe');
-        return true;
-      },
-      isMyPrimaryCalendar: () => {
-        c('isMyPrimaryCalendar');
-        return cal.primary;
-      },
-      isHidden: () => {
-        c('isHidden');
-        return false;
-      },
-      isSelected: () => {
-        c('isSelected');
-        return true;
-      },
+      isOwnedByMe: () => get('isOwnedByMe', true),
+      isMyPrimaryCalendar: () => get('isMyPrimaryCalendar', cal.primary),
+      isHidden: () => get('isHidden', false),
+      isSelected: () => get('isSelected', true),
       /** createAllDayEvent(title, date, options?) | createAllDayEvent(title, startDate, endDate, options?) */
-      createAllDayEvent(title: string, a: Date, b?: Date | EventOptions, o?: EventOptions): EmuCalendarEvent {
+      createAllDayEvent(title: string, a: Date, b?: Date | EventOptions, o?: EventOptions) {
         c('createAllDayEvent');
         const start = zonedDateKey(requireDate(a, 'Calendar.createAllDayEvent'), env.timeZone);
-        let end: string;
-        let options: EventOptions | undefined;
-        if (isDate(b)) {
-          end = zonedDateKey(b, env.timeZone);
-          options = o;
-          if (end <= start) throw new GasException(ORDER_ERROR);
-        } else {
-          end = addDays(start, 1);
-          options = b as EventOptions | undefined;
-        }
+        const end = isDate(b) ? zonedDateKey(b, env.timeZone) : addDays(start, 1);
+        if (end <= start) throw new GasException(ORDER_ERROR);
         countCreation();
-        const rec = newEvent(cal, title, options);
-        setAllDay(rec, start, end);
-        cal.events.set(rec.id, rec);
-        return makeEvent(rec);
+        const rec = add(newEvent(cal, title, isDate(b) ? o : (b as EventOptions | undefined)));
+        Object.assign(rec, { allDay: true, startDate: start, endDate: end });
+        return makeEvent(rec, host);
       },
-      createEvent(title: string, startTime: Date, endTime: Date, options?: EventOptions): EmuCalendarEvent {
+      /** createAllDayEventSeries(title, startDate, recurrence, options?): one-day instances from startDate. */
+      createAllDayEventSeries(title: string, startDate: Date, recurrence: unknown, options?: EventOptions) {
+        c('createAllDayEventSeries');
+        const start = zonedDateKey(requireDate(startDate, 'Calendar.createAllDayEventSeries'), env.timeZone);
+        const data = recurrenceData(recurrence, 'Calendar.createAllDayEventSeries');
+        countCreation();
+        const rec = add(newEvent(cal, title, options));
+        Object.assign(rec, { allDay: true, startDate: start, endDate: addDays(start, 1), recurrence: data });
+        return makeSeries(rec, host);
+      },
+      createEvent(title: string, startTime: Date, endTime: Date, options?: EventOptions) {
         c('createEvent');
         const s = requireDate(startTime, 'Calendar.createEvent').getTime();
         const e = requireDate(endTime, 'Calendar.createEvent').getTime();
         if (e < s) throw new GasException(ORDER_ERROR);
         countCreation();
-        const rec = newEvent(cal, title, options);
-        rec.startMs = s;
-        rec.endMs = e;
-        cal.events.set(rec.id, rec);
-        return makeEvent(rec);
+        const rec = add(newEvent(cal, title, options));
+        Object.assign(rec, { startMs: s, endMs: e });
+        return makeEvent(rec, host);
       },
-      getEvents(
-        startTime: Date,
-        endTime: Date,
-        options?: { start?: number; max?: number; search?: string },
-      ): EmuCalendarEvent[] {
+      getEvents(startTime: Date, endTime: Date, options?: { start?: number; max?: number; search?: string }) {
         c('getEvents');
         const s = requireDate(startTime, 'Calendar.getEvents').getTime();
         const e = requireDate(endTime, 'Calendar.getEvents').getTime();
         let list = overlapping(cal, s, e);
         if (options?.search) {
           const q = String(options.search).toLowerCase();
-          list = list.filter((x) => `${x.title}\n${x.description}\n${x.location}`.toLowerCase().includes(q));
+          list = list.filter((x) =>
+            `${x.rec.title}\n${x.rec.description}\n${x.rec.location}`.toLowerCase().includes(q),
+          );
         }
         const from = options?.start ?? 0;
         list = list.slice(from, options?.max === undefined ? undefined : from + options.max);
-        return list.map(makeEvent);
+        return list.map((x) => makeEvent(x.rec, host, x.instance));
       },
-      getEventsForDay(date: Date): EmuCalendarEvent[] {
+      getEventsForDay(date: Date) {
         c('getEventsForDay');
         const k = zonedDateKey(requireDate(date, 'Calendar.getEventsForDay'), env.timeZone);
-        return overlapping(cal, midnight(k), midnight(addDays(k, 1))).map(makeEvent);
+        return overlapping(cal, midnight(k, cal.timeZone), midnight(addDays(k, 1), cal.timeZone)).map((x) =>
+          makeEvent(x.rec, host, x.instance),
+        );
       },
-      getEventById(iCalId: string): EmuCalendarEvent | null {
+      /** A single event, or a series' first instance; null when there is none. */
+      getEventById(iCalId: string) {
         c('getEventById');
         const rec = cal.events.get(String(iCalId));
-        return rec ? makeEvent(rec) : null;
+        if (!rec) return null;
+        const first = rec.recurrence ? instances(rec, '9999-12-31')[0] : undefined;
+        return makeEvent(rec, host, first);
+      },
+      /** The series of an id (a single event is a series of one, which setRecurrence can extend). */
+      getEventSeriesById(iCalId: string) {
+        c('getEventSeriesById');
+        const rec = cal.events.get(String(iCalId));
+        return rec ? makeSeries(rec, host) : null;
       },
       deleteCalendar(): void {
         c('deleteCalendar');
         if (cal.primary) throw new GasException('The primary calendar cannot be deleted.');
+        burstCheck();
         cal.deleted = true;
       },
     };
@@ -466,40 +304,33 @@ export function createCalendarApp(env: Env, opts: CalendarOptions = {}) {
   const all = () => [...calendars.values()].filter((cal) => !cal.deleted);
   const byName = (name: string) => all().filter((cal) => cal.name.toLowerCase() === String(name).toLowerCase());
   const defaultCal = () => makeCalendar(primary);
+  const app = <T>(m: string, v: () => T): T => {
+    count(`CalendarApp.${m}`);
+    return v();
+  };
 
   const CalendarApp = {
-    getDefaultCalendar(): EmuCalendar {
-      env.counters.call('CalendarApp.getDefaultCalendar');
-      return defaultCal();
-    },
-    getCalendarById(id: string): EmuCalendar | null {
-      env.counters.call('CalendarApp.getCalendarById');
-      const cal = liveCal(String(id));
-      return cal ? makeCalendar(cal) : null;
-    },
-    getOwnedCalendarById(id: string): EmuCalendar | null {
-      env.counters.call('CalendarApp.getOwnedCalendarById');
-      const cal = liveCal(String(id));
-      return cal ? makeCalendar(cal) : null;
-    },
-    getCalendarsByName(name: string): EmuCalendar[] {
-      env.counters.call('CalendarApp.getCalendarsByName');
-      return byName(name).map(makeCalendar);
-    },
-    getOwnedCalendarsByName(name: string): EmuCalendar[] {
-      env.counters.call('CalendarApp.getOwnedCalendarsByName');
-      return byName(name).map(makeCalendar);
-    },
-    getAllCalendars(): EmuCalendar[] {
-      env.counters.call('CalendarApp.getAllCalendars');
-      return all().map(makeCalendar);
-    },
-    getAllOwnedCalendars(): EmuCalendar[] {
-      env.counters.call('CalendarApp.getAllOwnedCalendars');
-      return all().map(makeCalendar);
-    },
+    Month,
+    Weekday,
+    newRecurrence: () => app('newRecurrence', () => newRecurrence(() => env.timeZone, count)),
+    getDefaultCalendar: (): EmuCalendar => app('getDefaultCalendar', defaultCal),
+    getCalendarById: (id: string): EmuCalendar | null =>
+      app('getCalendarById', () => {
+        const cal = liveCal(String(id));
+        return cal ? makeCalendar(cal) : null;
+      }),
+    getOwnedCalendarById: (id: string): EmuCalendar | null =>
+      app('getOwnedCalendarById', () => {
+        const cal = liveCal(String(id));
+        return cal ? makeCalendar(cal) : null;
+      }),
+    getCalendarsByName: (name: string) => app('getCalendarsByName', () => byName(name).map(makeCalendar)),
+    getOwnedCalendarsByName: (name: string) => app('getOwnedCalendarsByName', () => byName(name).map(makeCalendar)),
+    getAllCalendars: () => app('getAllCalendars', () => all().map(makeCalendar)),
+    getAllOwnedCalendars: () => app('getAllOwnedCalendars', () => all().map(makeCalendar)),
     createCalendar(name: string, options?: { summary?: string; timeZone?: string; color?: string }): EmuCalendar {
-      env.counters.call('CalendarApp.createCalendar');
+      count('CalendarApp.createCalendar');
+      burstCheck();
       const id = `c_${hash(`calendar:${++seq}:${name}`)}@group.calendar.google.com`;
       const cal: CalRec = {
         id,
@@ -521,40 +352,27 @@ export function createCalendarApp(env: Env, opts: CalendarOptions = {}) {
       defaultCal().createEvent(title, start, end, options),
     createAllDayEvent: (title: string, a: Date, b?: Date | EventOptions, o?: EventOptions) =>
       defaultCal().createAllDayEvent(title, a, b, o),
+    createAllDayEventSeries: (title: string, start: Date, recurrence: unknown, options?: EventOptions) =>
+      defaultCal().createAllDayEventSeries(title, start, recurrence, options),
     getEvents: (start: Date, end: Date, options?: { start?: number; max?: number; search?: string }) =>
       defaultCal().getEvents(start, end, options),
     getEventsForDay: (date: Date) => defaultCal().getEventsForDay(date),
     getEventById: (id: string) => defaultCal().getEventById(id),
+    getEventSeriesById: (id: string) => defaultCal().getEventSeriesById(id),
   };
 
-  const eventData = (e: EventRec): CalendarEventData => ({
-    id: e.id,
-    calendarId: e.calendarId,
-    title: e.title,
-    description: e.description,
-    location: e.location,
-    allDay: e.allDay,
-    start: new Date(e.startMs),
-    end: new Date(e.endMs),
-    startDate: e.startDate,
-    endDate: e.endDate,
-    tags: Object.fromEntries(e.tags),
-    created: new Date(e.created),
-    lastUpdated: new Date(e.updated),
-  });
+  const startOf = (cal: CalRec) => (e: EventRec) => bounds(e, host, cal.timeZone)[0];
 
   return {
     CalendarApp,
-    /** Every live calendar with its events, as plain data. */
+    /** Every live calendar with its events (a series once), as plain data. */
     calendars(): CalendarData[] {
-      return all().map((cal) => ({
-        id: cal.id,
-        name: cal.name,
-        description: cal.description,
-        timeZone: cal.timeZone,
-        primary: cal.primary,
-        events: [...cal.events.values()].sort((a, b) => a.startMs - b.startMs).map(eventData),
-      }));
+      return all().map((cal) => calendarData(cal, host));
+    },
+    /** The all-day days of a calendar's events and series' instances from `from` to `to` (inclusive day keys). */
+    occurrences(calendarId: string, from: string, to: string): Occurrence[] {
+      const cal = liveCal(calendarId);
+      return cal ? occurrencesOf(cal, from, to) : [];
     },
     /** Events created in the current quota window. */
     eventsCreatedToday(): number {
@@ -564,36 +382,26 @@ export function createCalendarApp(env: Env, opts: CalendarOptions = {}) {
     setEventQuota(n: number) {
       quota.limit = n;
     },
-    /** The calendar as iCalendar text (RFC 5545, CRLF line ends). */
+    /** At most `limit` creations and deletions within `windowMs`. */
+    setBurstLimit(limit: number, windowMs = 60_000) {
+      Object.assign(burst, { limit, windowMs, times: [] });
+    },
+    setLatency(ms: number) {
+      latencyMs = Math.max(0, ms);
+    },
+    /** The calendar as iCalendar text (RFC 5545). */
     toIcs(calendarId: string): string {
       const cal = liveCal(calendarId);
       if (!cal) throw new Error(`emulator: no calendar ${calendarId}`);
-      const lines = [
-        'BEGIN:VCALENDAR',
-        'VERSION:2.0',
-        'PRODID:-//school-library-sheets//Apps Script emulator//EN',
-        'CALSCALE:GREGORIAN',
-        `X-WR-CALNAME:${icsEscape(cal.name)}`,
-        `X-WR-TIMEZONE:${cal.timeZone}`,
-      ];
-      for (const e of [...cal.events.values()].sort((a, b) => a.startMs - b.startMs)) {
-        lines.push('BEGIN:VEVENT', `UID:${e.id}`, `DTSTAMP:${icsUtc(e.updated)}`);
-        if (e.allDay && e.startDate && e.endDate) {
-          lines.push(
-            `DTSTART;VALUE=DATE:${e.startDate.replace(/-/g, '')}`,
-            `DTEND;VALUE=DATE:${e.endDate.replace(/-/g, '')}`,
-          );
-        } else {
-          lines.push(`DTSTART:${icsUtc(e.startMs)}`, `DTEND:${icsUtc(e.endMs)}`);
-        }
-        lines.push(`SUMMARY:${icsEscape(e.title)}`);
-        if (e.description) lines.push(`DESCRIPTION:${icsEscape(e.description)}`);
-        if (e.location) lines.push(`LOCATION:${icsEscape(e.location)}`);
-        for (const [k, v] of e.tags) lines.push(`X-APPS-SCRIPT-TAG:${icsEscape(k)}=${icsEscape(v)}`);
-        lines.push('END:VEVENT');
-      }
-      lines.push('END:VCALENDAR');
-      return `${lines.map(icsFold).join('\r\n')}\r\n`;
+      return calendarToIcs({ ...cal, owner: env.userEmail }, [...cal.events.values()], startOf(cal));
     },
+    snapshot(): CalendarSnapshot {
+      return snapshotOf(calendars, seq);
+    },
+    restore(saved: CalendarSnapshot): void {
+      seq = restoreInto(calendars, primary, saved);
+    },
+    /** The days of a recurrence as the runtime expands it (for tests of the expansion). */
+    expand,
   };
 }

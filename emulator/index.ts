@@ -32,12 +32,19 @@ export interface RuntimeOptions {
   htmlDir?: string;
   /** MailApp recipients a day; default 100. */
   mailQuota?: number;
+  /**
+   * How long an execution may run on the runtime's clock (which moves with Utilities.sleep and service
+   * latency) before its next service call throws "Exceeded maximum execution time": 6 minutes, as
+   * Apps Script's limit for scripts and triggers; null for none.
+   */
+  executionTimeLimitMs?: number | null;
 }
 
 const require = createRequire(import.meta.url);
 
 /** What Apps Script says when it stops an execution at its time limit (6 minutes, 30 for Workspace). */
 export const EXECUTION_TIME_ERROR = 'Exceeded maximum execution time';
+export const EXECUTION_TIME_LIMIT_MS = 6 * 60_000;
 
 /** An execution to stop partway (see `stopExecutionAfter`). */
 interface Stop {
@@ -92,8 +99,19 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   // accessing document…"): the `nth` next call of `method` throws, the ones after it work.
   let failure: { method: string; left: number; message: string; execution: number | null } | null = null;
   const stopped: Array<{ execution: number; refused: string }> = [];
+  const timedOut: Array<{ execution: number; ms: number }> = [];
   const countCall = counters.call.bind(counters);
+  const timeLimit = opts.executionTimeLimitMs === undefined ? EXECUTION_TIME_LIMIT_MS : opts.executionTimeLimitMs;
+  /** The running execution's start on the clock, and whether it ran out of time. */
+  let running: { id: number; startMs: number; timedOut: boolean } | null = null;
   counters.call = (name: string): void => {
+    const r = running;
+    if (r && timeLimit !== null && r.id === lock.currentExecution()) {
+      if (r.timedOut || clock.nowMillis() - r.startMs > timeLimit) {
+        r.timedOut = true;
+        throw new GasException(EXECUTION_TIME_ERROR);
+      }
+    }
     const f = failure;
     if (f && f.execution === null) f.execution = lock.currentExecution();
     if (f && f.method === name && f.execution === lock.currentExecution()) {
@@ -118,11 +136,15 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     lock.runExecution(() => {
       const id = lock.currentExecution();
       if (stop && stop.execution === null) stop.execution = id;
+      const outer = running;
+      running = { id, startMs: clock.nowMillis(), timedOut: false };
       try {
         return fn();
       } finally {
         // A failure meant for this execution that did not come is not carried into the next one.
         if (failure && failure.execution === id) failure = null;
+        if (running.timedOut) timedOut.push({ execution: id, ms: clock.nowMillis() - running.startMs });
+        running = outer;
         if (stop && stop.execution === id) {
           if (stop.refused !== null) stopped.push({ execution: id, refused: stop.refused });
           stop = null;
@@ -177,6 +199,8 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     },
     /** The executions stopped so far, each with the service call it was stopped at. */
     stopped,
+    /** The executions that ran out of time (see executionTimeLimitMs), with how long they ran. */
+    timedOut,
     /** Loads the bundle (only that file) into a context whose globals are the services; returns it. */
     load(bundlePath = 'build/Code.js'): Record<string, unknown> {
       const abs = path.resolve(bundlePath);

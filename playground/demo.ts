@@ -5,6 +5,7 @@
  * librarian's paste would.
  */
 import type { Runtime } from '../emulator';
+import { zonedWallToEpoch } from '../emulator/spreadsheet-values';
 import { addDays, type DayKey } from '../src/dates';
 import { type TitleInfo, titleLabel } from '../src/desk/desk';
 import type { Kind } from '../src/domain/schedule';
@@ -687,23 +688,13 @@ function addRows(rt: Runtime, key: SheetKey, rows: Row[]): void {
   sheet.getRange(first, 1, rows.length, width).setValues(out as never);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Midnight of a day in the spreadsheet's time zone. */
+/**
+ * Midnight of a day in the spreadsheet's time zone, to the second: before 1924 Almaty kept local mean
+ * time, +05:07:48, and a midnight computed to the minute would be 00:00:48 (Abai's 10.08.1845).
+ */
 export function dayToDate(day: DayKey, timeZone: string): Date {
   const [y, m, d] = day.split('-').map(Number);
-  // The offset at noon of that day is the offset of the day (no zone moves at midnight in Almaty).
-  const noon = Date.UTC(y, m - 1, d, 12);
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', hour: 'numeric', minute: 'numeric' });
-    formatters.set(timeZone, f);
-  }
-  const parts = f.formatToParts(new Date(noon));
-  const hh = Number(parts.find((p) => p.type === 'hour')!.value);
-  const mm = Number(parts.find((p) => p.type === 'minute')!.value);
-  const offsetMin = (hh - 12) * 60 + mm;
-  return new Date(Date.UTC(y, m - 1, d) - offsetMin * 60_000);
+  return new Date(zonedWallToEpoch(y, m, d, 0, 0, 0, timeZone));
 }
 
 /** Runs the bundle's Set up workbook, then fills every sheet with the demo data. */
@@ -716,6 +707,7 @@ export function fillDemo(rt: Runtime, data: DemoData = generateDemo()): void {
   const set: Record<string, string> = {
     libraryName: `${LYCEUM}, ${LIBRARY_NAME}`,
     librarianName: LIBRARIAN,
+    planYear: '2025-2026',
     librarianEmail: LIBRARIAN_EMAIL,
     // The write-off commission of the fund's acts (Library → Fund).
     commissionChair: 'Сейітова Г.Қ., директордың орынбасары',
@@ -779,6 +771,7 @@ export function fillDemo(rt: Runtime, data: DemoData = generateDemo()): void {
     rt,
     'events',
     PLAN_EVENTS.map((e) => ({
+      responsible: 'Кітапхана меңгерушісі: Исагулова А.Ж.',
       date: e.date,
       endDate: e.endDate ?? null,
       title: e.title,
@@ -790,7 +783,7 @@ export function fillDemo(rt: Runtime, data: DemoData = generateDemo()): void {
   addRows(
     rt,
     'persons',
-    PERSONS.map((p) => ({ name: p.name, born: p.born, died: p.died ?? null, note: p.note ?? '' })),
+    PERSONS.map((p) => ({ name: p.name, born: p.born, died: p.died ?? null, note: p.note ?? '', field: p.field })),
   );
   addRows(
     rt,

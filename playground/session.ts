@@ -14,6 +14,7 @@ import { invokeFromClient, type WireReply } from '../emulator/script-run';
 import type { FakeSheet } from '../emulator/spreadsheet';
 import type { TriggerRecord } from '../emulator/triggers';
 import type { DialogRecord, QueuedResponse } from '../emulator/ui';
+import { zonedDateKey } from '../emulator/utilities';
 import { chartViews } from './charts';
 import { DEMO_NOW, fillDemo } from './demo';
 import { LIBRARIAN_EMAIL } from './demo-data';
@@ -229,13 +230,14 @@ export class Session {
       triggers: this.rt.triggers.list().map((t) => JSON.parse(JSON.stringify(t)) as TriggerRecord),
       properties: { script: p.dump('script'), document: p.dump('document'), user: p.dump('user') },
       outbox: this.rt.mail.outbox.map((m) => ({ ...m, sentAt: m.sentAt.toISOString() })),
+      calendar: this.rt.calendar.snapshot(),
     };
   }
 
   /** Changes when a trigger, a property or the outbox does (the outbox only grows). */
   private runtimeFingerprint(): string {
-    const { triggers, properties } = this.runtimeState();
-    return JSON.stringify([triggers, properties, this.rt.mail.outbox.length]);
+    const { triggers, properties, calendar } = this.runtimeState();
+    return JSON.stringify([triggers, properties, this.rt.mail.outbox.length, calendar]);
   }
 
   /** Puts back what `runtimeState` saved. */
@@ -249,6 +251,7 @@ export class Session {
     if (props?.user) P.getUserProperties().setProperties(props.user, true);
     for (const m of Array.isArray(saved.outbox) ? saved.outbox : [])
       rt.mail.outbox.push({ ...m, sentAt: new Date(m.sentAt) });
+    if (saved.calendar && Array.isArray(saved.calendar.calendars)) rt.calendar.restore(saved.calendar);
     // Their .eml files were written before the restart.
     this.emailsWritten = rt.mail.outbox.length;
   }
@@ -568,9 +571,23 @@ export class Session {
     return this.rt.mail.outbox.map((m, i) => ({ index: i, ...m, sentAt: m.sentAt.toISOString() }));
   }
 
+  /**
+   * The calendars with their events, and each one's days in the plan year of the clock (August to
+   * July), series expanded, for the calendar panel's months.
+   */
   calendars() {
+    const now = zonedDateKey(this.rt.clock.now(), this.rt.env.timeZone);
+    const startYear = Number(now.slice(5, 7)) >= 8 ? Number(now.slice(0, 4)) : Number(now.slice(0, 4)) - 1;
+    const from = `${startYear}-08-01`;
+    const to = `${startYear + 1}-07-31`;
     return this.rt.calendar.calendars().map((c) => ({
-      ...c,
+      id: c.id,
+      name: c.name,
+      timeZone: c.timeZone,
+      primary: c.primary,
+      today: now,
+      from,
+      to,
       events: c.events.map((e) => ({
         title: e.title,
         description: e.description,
@@ -579,6 +596,14 @@ export class Session {
         end: e.end.toISOString(),
         startDate: e.startDate,
         endDate: e.endDate,
+        recurrence: e.recurrence,
+      })),
+      days: this.rt.calendar.occurrences(c.id, from, to).map((o) => ({
+        title: o.title,
+        start: o.start,
+        end: o.end,
+        recurring: o.recurring,
+        note: o.description.split('\n')[0],
       })),
     }));
   }

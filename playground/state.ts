@@ -5,7 +5,8 @@
  *
  * One JSON file per workbook, `<data folder>/<workbook name>.state.json` (`data/library.state.json`):
  * - the playground's clock, and what Apps Script keeps outside the spreadsheet: the installed
- *   triggers, the script, document and user properties, and the e-mails MailApp sent;
+ *   triggers, the script, document and user properties, the e-mails MailApp sent, and the calendars
+ *   CalendarApp wrote to;
  * - what Excel cannot hold exactly (the exact validation rules, protections, …: WorkbookMeta), for
  *   the exact workbook file it was written with (its SHA-256), so that a workbook edited elsewhere is
  *   read from its own content and never dressed in rules that are no longer its own.
@@ -20,6 +21,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { CalendarSnapshot } from '../emulator/calendar';
 import type { SentEmail } from '../emulator/mail';
 import type { SpreadsheetData } from '../emulator/spreadsheet';
 import type { TriggerRecord } from '../emulator/triggers';
@@ -33,11 +35,15 @@ import {
   writeFileAtomic,
 } from './xlsx';
 
-/** What Apps Script keeps outside the workbook: the installed triggers, the properties, the e-mails sent. */
+/**
+ * What Apps Script keeps outside the workbook: the installed triggers, the properties, the e-mails
+ * sent, and the Google calendars the script wrote to.
+ */
 export interface RuntimeState {
   triggers: TriggerRecord[];
   properties: { script: Record<string, string>; document: Record<string, string>; user: Record<string, string> };
   outbox: Array<Omit<SentEmail, 'sentAt'> & { sentAt: string }>;
+  calendar?: CalendarSnapshot;
 }
 
 /** The script's side of the state: the clock (ISO) and the runtime state. */

@@ -36,6 +36,17 @@ export function useEnglish(): void {
   useLanguage('en');
 }
 
+// The events calendar: menu actions, the import dialog's server function, the trigger handlers
+export {
+  calendarAcceptSuggestions,
+  calendarFindAnniversaries,
+  calendarFollowUpTrigger,
+  calendarImportDialog,
+  calendarImportPlan,
+  calendarSyncNow,
+  calendarWeeklyOff,
+  calendarWeeklyTrigger,
+} from './calendar/api';
 // Debtors and the emails to class teachers: menu actions, then the time-driven trigger handlers
 export {
   buildDebtorList,
@@ -51,7 +62,6 @@ export {
   turnOnVisitsSummary,
   visitsSummaryTrigger,
 } from './debtors/api';
-
 // The circulation desk: the menu item, then the sidebar's server functions (google.script.run)
 export {
   deskClassIssue,

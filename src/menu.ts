@@ -72,6 +72,18 @@ export const MENU: MenuEntry[] = [
       item('menu.fund.balance', 'takeFundOntoBooks'),
     ],
   },
+  {
+    kind: 'submenu',
+    caption: 'menu.calendar',
+    items: [
+      item('menu.calendar.sync', 'calendarSyncNow'),
+      item('menu.calendar.import', 'calendarImportDialog'),
+      item('menu.calendar.jubilees', 'calendarFindAnniversaries'),
+      item('menu.calendar.accept', 'calendarAcceptSuggestions'),
+      { kind: 'separator' },
+      item('menu.calendar.weeklyOff', 'calendarWeeklyOff'),
+    ],
+  },
   { kind: 'separator' },
   {
     kind: 'submenu',

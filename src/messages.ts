@@ -3,6 +3,7 @@
  * here, in Kazakh (the default), Russian or English. Each feature keeps its table beside its code;
  * they are gathered here, where the program is composed (add a feature's table to CATALOGUE).
  */
+import { calendarMessages } from './calendar/messages';
 import { checkMessages } from './check/messages';
 import { debtorsMessages } from './debtors/messages';
 import { deskMessages } from './desk/messages';
@@ -26,6 +27,7 @@ const CATALOGUE = [
   fundSchemaMessages,
   fundMessages,
   fundBookMessages,
+  calendarMessages,
 ] as const;
 
 type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never;

@@ -22,7 +22,9 @@ export type EnumName =
   | 'arrivalStatus'
   | 'stocktakeStatus'
   | 'stocktakeResult'
-  | 'raidKind';
+  | 'raidKind'
+  | 'syncState'
+  | 'dutyOften';
 
 /** The codes of each enumeration; labels are `enum.<name>.<code>` in the catalogue. */
 export const ENUMS = {
@@ -46,6 +48,9 @@ export const ENUMS = {
   stocktakeStatus: ['open', 'closed'],
   stocktakeResult: ['found', 'misplaced', 'onLoan', 'missing', 'unknown', 'notExpected'],
   raidKind: ['textbooks', 'preservation'],
+  // A row's place in the library's Google Calendar (src/calendar).
+  syncState: ['waiting', 'synced', 'flagged', 'proposed', 'missing', 'error'],
+  dutyOften: ['monthly', 'yearly'],
 } as const satisfies Record<EnumName, readonly string[]>;
 
 export type EnumCode<E extends EnumName> = (typeof ENUMS)[E][number];
@@ -60,6 +65,10 @@ export interface ColumnDef {
   key: string;
   type: ColumnType;
   enum?: EnumName;
+  /** A date column that also takes dates as people write them ("08.09.25", "10.11-02.12"): its validation warns, never refuses. */
+  asWritten?: boolean;
+  /** Kept by the script, not the librarian: Setup hides the column and protects it with a warning. */
+  kept?: boolean;
 }
 
 export type SheetKey =
@@ -83,7 +92,8 @@ export type SheetKey =
   | 'stocktakeList'
   | 'raids'
   | 'inventoryBook'
-  | 'ksu';
+  | 'ksu'
+  | 'duties';
 
 export interface SheetDef {
   key: SheetKey;
@@ -203,16 +213,24 @@ export const SHEETS: readonly SheetDef[] = [
   {
     key: 'events',
     columns: [
-      date('date'),
-      date('endDate'),
+      { key: 'date', type: 'date', asWritten: true },
+      { key: 'endDate', type: 'date', asWritten: true },
       text('title'),
       choice('kind', 'eventKind'),
       text('person'),
       text('note'),
       text('calendarId'),
+      // The calendar sync (src/calendar): who is responsible, the row's stable key, its state and
+      // message, a suggested date for a date outside the plan year, and what was last written.
+      text('responsible'),
+      text('key'),
+      choice('sync', 'syncState'),
+      text('syncNote'),
+      date('suggested'),
+      { key: 'syncedAs', type: 'text', kept: true },
     ],
   },
-  { key: 'persons', columns: [text('name'), date('born'), date('died'), text('note')] },
+  { key: 'persons', columns: [text('name'), date('born'), date('died'), text('note'), text('field')] },
   { key: 'schedule', columns: [date('from'), date('to'), choice('kind', 'closedKind'), text('note')] },
   {
     key: 'log',
@@ -248,6 +266,22 @@ export const SHEETS: readonly SheetDef[] = [
       { key: 'email', type: 'email' },
       choice('status', 'mailStatus'),
       text('details'),
+    ],
+  },
+  {
+    // The plan's recurring duties, each a recurring event in the library's calendar (src/calendar).
+    key: 'duties',
+    columns: [
+      text('duty'),
+      choice('often', 'dutyOften'),
+      text('months'),
+      num('day'),
+      text('note'),
+      text('key'),
+      text('calendarId'),
+      choice('sync', 'syncState'),
+      text('syncNote'),
+      { key: 'syncedAs', type: 'text', kept: true },
     ],
   },
   {

@@ -25,6 +25,26 @@ export interface Settings {
   diagnostics: boolean;
   /** The reports: the annual report's language, and when the monthly statistics run. */
   reports: { language: Lang; day: number; hour: number };
+  /** First year of the plan year (1 August to 31 July) the setting names; null: the one of today. */
+  planYear: number | null;
+  /** The library's Google Calendar: events, duties, reminders. */
+  calendar: CalendarSettings;
+}
+
+export interface CalendarSettings {
+  /** The library's own calendar (the sync fills it in when it creates one). */
+  calendarId: string;
+  /** Reminders of events, days before (at most 5), at `reminderHour`. */
+  reminderDays: number[];
+  reminderHour: number;
+  /** Reminders of the plan's duties, days before. */
+  dutyReminderDays: number[];
+  /** What the sync does when an event of a row was deleted in Google Calendar. */
+  missingEvents: 'recreate' | 'report';
+  /** The Closed days sheet (and the cleaning days) go into the calendar too. */
+  closedDays: boolean;
+  /** The jubilee finder proposes anniversaries of at least this many years (every 5 years). */
+  anniversaryMinYears: number;
 }
 
 export interface MailSettings {
@@ -80,6 +100,15 @@ export const SETTING_DEFAULTS: ReadonlyArray<{ key: string; value: string }> = [
   { key: 'textbookAccounting', value: 'copy' },
   { key: 'commissionChair', value: '' },
   { key: 'commissionMembers', value: '' },
+  // The plan year, as the plan names it ("2025-2026"); empty: the plan year of today.
+  { key: 'planYear', value: '' },
+  { key: 'calendarId', value: '' },
+  { key: 'calendarReminderDays', value: '7,1' },
+  { key: 'calendarReminderHour', value: '9' },
+  { key: 'dutyReminderDays', value: '1' },
+  { key: 'calendarMissingEvents', value: 'report' },
+  { key: 'calendarClosedDays', value: 'FALSE' },
+  { key: 'anniversaryMinYears', value: '100' },
 ];
 
 export const settingNoteKey = (key: string): MessageKey => `setting.${key}` as MessageKey;
@@ -145,12 +174,47 @@ export function parseSettings(values: Map<string, string>): Settings {
       day: within(dnum('monthlyReportDay'), 1, 28, 1),
       hour: clampHour(dnum('monthlyReportHour')),
     },
+    planYear: planYearSetting(String(get('planYear') ?? '')),
+    calendar: {
+      calendarId: String(get('calendarId') ?? '').trim(),
+      reminderDays: dayList(String(get('calendarReminderDays')), 5),
+      reminderHour: within(dnum('calendarReminderHour'), 0, 23, 9),
+      dutyReminderDays: dayList(String(get('dutyReminderDays')), 5),
+      missingEvents: /^(recreate|қайта|заново|создать)/i.test(String(get('calendarMissingEvents')).trim())
+        ? 'recreate'
+        : 'report',
+      closedDays: bool(get('calendarClosedDays'), false),
+      anniversaryMinYears: within(dnum('anniversaryMinYears'), 5, 1000, 100),
+    },
   };
 }
 
 function reportLang(v: string): Lang {
   const l = v.trim().toLowerCase();
   return isLang(l) ? l : DEFAULT_LANG;
+}
+
+/** "2025-2026", "2025/26" or "2025": the plan year's first year; empty or unreadable: null. */
+function planYearSetting(v: string): number | null {
+  const m = /^\s*(\d{4})(?:\s*[-–—/]\s*(\d{2}|\d{4}))?\s*$/.exec(v);
+  if (!m) return null;
+  const start = Number(m[1]);
+  const second =
+    m[2] === undefined ? start + 1 : m[2].length === 2 ? Math.floor(start / 100) * 100 + Number(m[2]) : Number(m[2]);
+  return second === start + 1 && start >= 1900 && start <= 2200 ? start : null;
+}
+
+/** Days before an event (0-28, Google's 4 weeks), at most `max`; "" for none. */
+function dayList(v: string, max: number): number[] {
+  const days = [
+    ...new Set(
+      v
+        .split(/[,;\s]+/)
+        .filter(Boolean)
+        .map(Number),
+    ),
+  ].filter((n) => Number.isInteger(n) && n >= 0 && n <= 28);
+  return days.sort((a, b) => b - a).slice(0, max);
 }
 
 /** A whole number in lo..hi, else the fallback (a trigger day past the 28th would skip February). */

@@ -6,6 +6,7 @@
  * deleted what was added (a document property remembers the year).
  */
 import { showDay } from '../dates';
+import { planYearFrom } from '../domain/calendar/plan-dates';
 import { closedDaysFor, planYearOf } from '../domain/holidays';
 import { type MessageKey, t } from '../messages';
 import { choiceLabel } from '../sheets/choices';
@@ -21,7 +22,8 @@ export interface ClosedDaysReport {
 }
 
 export function fillClosedDays(wb: Workbook): ClosedDaysReport | null {
-  const year = planYearOf(today(wb.timeZone));
+  // The plan year of the Settings, else the one of today.
+  const year = planYearFrom(wb.settings.planYear ?? planYearOf(today(wb.timeZone)).startYear);
   const label = `${year.startYear}-${year.startYear + 1}`;
   const props = PropertiesService.getDocumentProperties();
   if (props.getProperty(filledKey(year.startYear))) return null;

@@ -3,6 +3,8 @@
  * number formats, dropdowns and protections. Idempotent: on a workbook that holds data it only adds
  * what is missing; it never deletes, duplicates or reorders the librarian's rows or columns.
  */
+
+import { fillDuties } from '../calendar/duties-sheet';
 import { allLanguages, type Lang, t } from '../messages';
 import {
   type ColumnDef,
@@ -96,6 +98,7 @@ export function setUpWorkbook(ss: Spreadsheet, lang: Lang, translate = false): S
     forgetLayout(['closed']);
     wb = Workbook.open(ss);
   }
+  fillDuties(wb);
   ensureChangeTrigger();
   return report;
 }
@@ -176,7 +179,8 @@ function validationFor(
         : null;
     case 'date':
     case 'datetime':
-      return b.requireDate().setAllowInvalid(false).setHelpText(t(lang, 'setup.dateHelp')).build();
+      // A column that takes dates as people write them ("10.11-02.12") warns instead of refusing.
+      return b.requireDate().setAllowInvalid(!!col.asWritten).setHelpText(t(lang, 'setup.dateHelp')).build();
     case 'email':
       return b.requireTextIsEmail().setAllowInvalid(true).setHelpText(t(lang, 'setup.emailHelp')).build();
     default:
@@ -205,6 +209,18 @@ function formatSheet(
   protectHeader(sheet, width, lang);
   const onLoan = def.key === 'readers' ? columns.get('onLoan') : undefined;
   if (onLoan !== undefined) keepHoldingsColumn(sheet, onLoan + 1, lang);
+  for (const col of def.columns) if (col.kept) keepScriptColumn(sheet, (columns.get(col.key) as number) + 1, lang);
+}
+
+/** A column the script keeps (what the calendar sync last wrote): hidden, protected with a warning. */
+function keepScriptColumn(sheet: Sheet, column: number, lang: Lang): void {
+  sheet.hideColumns(column);
+  const descriptions = allLanguages('setup.keptProtected');
+  const range = sheet.getRange(2, column, Math.max(sheet.getMaxRows() - 1, 1), 1);
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (descriptions.includes(p.getDescription()) && p.getRange().getColumn() === column) p.remove();
+  }
+  range.protect().setDescription(t(lang, 'setup.keptProtected')).setWarningOnly(true);
 }
 
 /**

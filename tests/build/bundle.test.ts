@@ -118,10 +118,17 @@ describe('the manifest (appsscript.json)', () => {
     expect(manifest.oauthScopes.join(' ')).not.toMatch(/auth\/drive|auth\/spreadsheets(?!\.currentonly)|mail\.google/);
   });
 
-  it('refuses a scope no call needs (calendar: back with the calendar feature, when code calls CalendarApp)', () => {
-    const withCalendar = { oauthScopes: [...manifest.oauthScopes, SCOPES.calendar] };
-    expect(checkScopes(code, withCalendar)).toEqual([
-      `scope ${SCOPES.calendar} is asked for, but no call of the bundle needs it`,
+  it('asks for calendar because the bundle calls CalendarApp, and refuses a manifest without it or with a scope no call needs', () => {
+    expect(scopesNeeded(code).scopes.get(SCOPES.calendar)).toEqual(
+      expect.arrayContaining(['CalendarApp.createCalendar', 'CalendarApp.getCalendarById']),
+    );
+    const without = { oauthScopes: manifest.oauthScopes.filter((s: string) => s !== SCOPES.calendar) };
+    expect(checkScopes(code, without)).toEqual([
+      expect.stringMatching(new RegExp(`^missing scope ${SCOPES.calendar}, needed by .*CalendarApp\\.createCalendar`)),
+    ]);
+    const withDrive = { oauthScopes: [...manifest.oauthScopes, SCOPES.drive] };
+    expect(checkScopes(code, withDrive)).toEqual([
+      `scope ${SCOPES.drive} is asked for, but no call of the bundle needs it`,
     ]);
   });
 

@@ -94,8 +94,20 @@ describe('Set up workbook on an empty spreadsheet', () => {
       ).toEqual([
         t('kk', 'setup.headerProtected'),
         ...(def.key === 'readers' ? [t('kk', 'setup.holdingsProtected')] : []),
+        // What the calendar sync last wrote (a column it keeps).
+        ...def.columns.filter((c) => c.kept).map(() => t('kk', 'setup.keptProtected')),
       ]);
     }
+  });
+
+  it('hides the columns the calendar sync keeps, and takes dates as written on Events with a warning only', () => {
+    for (const key of ['events', 'duties'] as const) {
+      expect(sheetOf(rt, key).isColumnHiddenByUser(columnOf(rt, key, 'syncedAs') + 1), key).toBe(true);
+    }
+    const events = sheetOf(rt, 'events');
+    expect(events.userEdit(2, columnOf(rt, 'events', 'date') + 1, '10.11-02.12')).toBeNull();
+    events.getRange(2, columnOf(rt, 'events', 'date') + 1).clearContent();
+    expect(sheetOf(rt, 'persons').userEdit(2, columnOf(rt, 'persons', 'born') + 1, '10.11-02.12')).not.toBeNull();
   });
 
   it('hides the readers’ “On loan” column, which the desk keeps', () => {

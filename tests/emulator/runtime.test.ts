@@ -114,4 +114,17 @@ describe('createRuntime / runtime.load (gas-local)', () => {
     expect(typeof rt.call('spreadsheetName')).toBe('string');
     expect(() => rt.call('missing')).toThrow('Script function not found: missing');
   });
+  it('stops an execution that runs past 6 minutes on its clock with "Exceeded maximum execution time", and only that one', () => {
+    const rt = createRuntime({ now: new Date('2024-05-10T06:00:00Z') });
+    rt.load(BUNDLE);
+    const props = rt.globals.PropertiesService as { getScriptProperties(): { getProperty(k: string): string | null } };
+    expect(() => rt.call('sleepy', 10)).toThrow(EXECUTION_TIME_ERROR);
+    // Six minutes slept and counted; the seventh sleep ran past the limit, so its setProperty was refused.
+    expect(props.getScriptProperties().getProperty('slept')).toBe('6');
+    expect(rt.timedOut).toEqual([{ execution: expect.any(Number), ms: 7 * 60_000 }]);
+    expect(rt.call('sleepy', 5)).toBe(5);
+    const unlimited = createRuntime({ now: new Date('2024-05-10T06:00:00Z'), executionTimeLimitMs: null });
+    unlimited.load(BUNDLE);
+    expect(unlimited.call('sleepy', 10)).toBe(10);
+  });
 });
