@@ -200,8 +200,21 @@ export function demoSchedule(): { schedule: Schedule; settings: ReturnType<typeo
   return { schedule, settings };
 }
 
+/**
+ * How many pupils the demo school has: the lyceum of the seed plan, or a small school with the same
+ * classes, titles and shelves and a few pupils a class (its workbook saves in a fraction of the time:
+ * the playground's own tests use it, `npm start -- --demo small` too).
+ */
+export const DEMO_SIZES = {
+  lyceum: { pupils5to9: PUPILS_5_9, pupils10to11: PUPILS_10_11 },
+  small: { pupils5to9: 75, pupils10to11: 30 },
+} as const;
+export type DemoSize = keyof typeof DEMO_SIZES;
+export const isDemoSize = (v: string): v is DemoSize => v === 'lyceum' || v === 'small';
+
 /** The demo data, the same on every run. */
-export function generateDemo(seed = DEMO_SEED): DemoData {
+export function generateDemo(seed = DEMO_SEED, size: DemoSize = 'lyceum'): DemoData {
+  const { pupils5to9, pupils10to11 } = DEMO_SIZES[size];
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
@@ -246,8 +259,8 @@ export function generateDemo(seed = DEMO_SEED): DemoData {
     names.forEach((n, i) => {
       sizes.set(n, Math.floor(total / names.length) + (i < total % names.length ? 1 : 0));
     });
-  share(lowClasses, PUPILS_5_9);
-  share(highClasses, PUPILS_10_11);
+  share(lowClasses, pupils5to9);
+  share(highClasses, pupils10to11);
   [...lowClasses, ...highClasses].forEach((className, i) => {
     const teacher = teachers[i * 3];
     const r = rnd();
@@ -436,7 +449,7 @@ export function generateDemo(seed = DEMO_SEED): DemoData {
   for (const t of titles) {
     const list: DemoCopy[] = [];
     if (t.kind === 'textbook') {
-      const pupils = t.grade! <= 9 ? PUPILS_5_9 / 5 : PUPILS_10_11 / 2;
+      const pupils = t.grade! <= 9 ? pupils5to9 / 5 : pupils10to11 / 2;
       const n = Math.ceil(pupils) + (t.grade! <= 9 ? 4 : 5);
       const received = `${Math.max(t.year, 2018)}-08-${pad(int(10, 28), 2)}`;
       const doc = `${t.publisher}, жүкқұжат №${int(10, 250)}`;

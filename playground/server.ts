@@ -3,7 +3,7 @@
  * runtime on the workbook in the data folder (the demo lyceum on first start), and serves on
  * 127.0.0.1 a page that stands in for the bound Google Sheet.
  *
- *   npm start -- [--port 8080] [--data data] [--workbook path.xlsx] [--no-build]
+ *   npm start -- [--port 8080] [--data data] [--workbook path.xlsx] [--demo lyceum|small] [--no-build]
  *
  * The port also comes from PORT; 0 picks a free one. The address is printed on start. A relative
  * --workbook or --data is taken from the folder npm was started in (INIT_CWD), else the current one.
@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { googleScriptRunClient } from '../emulator/script-run';
 import type { QueuedResponse } from '../emulator/ui';
 import { zonedToUtc } from '../emulator/utilities';
+import { DEMO_SIZES, type DemoSize, isDemoSize } from './demo';
 import { barcodeFontCss, barcodeFontFile, localFonts } from './fonts';
 import { Session } from './session';
 import { SAVE_STEPS, type SaveStep } from './state';
@@ -31,6 +32,8 @@ export interface ServerOptions {
   dataDir: string;
   workbook?: string;
   build: boolean;
+  /** The demo school a new workbook is filled with. */
+  demo: DemoSize;
 }
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServerOptions {
@@ -40,6 +43,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     port: env.PORT ? Number(env.PORT) : 8080,
     dataDir: path.resolve(root, 'data'),
     build: true,
+    demo: 'lyceum',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -52,8 +56,12 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     else if (a.startsWith('--data')) opts.dataDir = path.resolve(base, value());
     else if (a.startsWith('--workbook')) opts.workbook = path.resolve(base, value());
     else if (a === '--no-build') opts.build = false;
-    else if (a === '--help' || a === '-h') {
-      console.log('npm start -- [--port 8080] [--data data] [--workbook path.xlsx] [--no-build]');
+    else if (a.startsWith('--demo')) {
+      const v = value();
+      if (!isDemoSize(v)) throw new Error(`--demo: ${Object.keys(DEMO_SIZES).join(' or ')}, not ${v}`);
+      opts.demo = v;
+    } else if (a === '--help' || a === '-h') {
+      console.log('npm start -- [--port 8080] [--data data] [--workbook path.xlsx] [--demo lyceum|small] [--no-build]');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -159,6 +167,7 @@ export async function startServer(opts: ServerOptions) {
       dataDir: opts.dataDir,
       workbook: opts.workbook,
       bundle: path.join(root, 'build/Code.js'),
+      demo: opts.demo,
       saveStop: saveStopHook(process.env.PLAYGROUND_SAVE_STOP),
     });
   } catch (e) {

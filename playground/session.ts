@@ -16,7 +16,7 @@ import type { TriggerRecord } from '../emulator/triggers';
 import type { DialogRecord, QueuedResponse } from '../emulator/ui';
 import { zonedDateKey } from '../emulator/utilities';
 import { chartViews } from './charts';
-import { DEMO_NOW, fillDemo } from './demo';
+import { DEMO_NOW, DEMO_SEED, type DemoSize, fillDemo, generateDemo } from './demo';
 import { LIBRARIAN_EMAIL } from './demo-data';
 import { emlOf } from './eml';
 import { lockWorkbook } from './lock';
@@ -33,6 +33,8 @@ export interface SessionOptions {
   workbook?: string;
   /** The built bundle; default build/Code.js (HTML files next to it). */
   bundle?: string;
+  /** The demo school a new workbook is filled with (default: the lyceum). */
+  demo?: DemoSize;
   /** Test hook: a save stops at this step (a temporary file written, not renamed) until the process dies. */
   saveStop?: SaveStep;
 }
@@ -182,7 +184,7 @@ export class Session {
       session.exact = exact;
       if (saved) session.restoreRuntime(saved);
       session.emlNumber = nextEmlNumber(session.outboxDir);
-      if (created) fillDemo(rt);
+      if (created) fillDemo(rt, generateDemo(DEMO_SEED, opts.demo ?? 'lyceum'));
       // A new workbook is written at once; an old one's Description block leaves it at once.
       if (created || migrated) session.version++;
       rt.counters.reset();

@@ -9,9 +9,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../playground/demo';
 import { t } from '../../src/messages';
-import { post, type RunningServer, startServer, tempDir } from '../playground/support';
+import { post, type RunningServer, startServer, tempDir, testDemo } from '../playground/support';
 import { openPage, SCREENSHOTS } from '../support/browser';
 
 const SHOTS = path.resolve(SCREENSHOTS);
@@ -25,7 +24,7 @@ describe('the playground in Chromium', () => {
   let page: Page;
   let dataDir: string;
   const errors: string[] = [];
-  const tour = generateDemo().tour;
+  const tour = testDemo().tour;
 
   beforeAll(async () => {
     dataDir = tempDir('playground-browser');

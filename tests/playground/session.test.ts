@@ -8,13 +8,13 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../playground/demo';
 import { PROTECTED_WARNING, Session } from '../../playground/session';
 import { t } from '../../src/messages';
-import { tempDir, zipParts } from './support';
+import { TEST_DEMO, tempDir, testDemo, zipParts } from './support';
 
 const LOANS = t('kk', 'sheet.loans');
-const open = (dataDir: string) => Session.open({ dataDir, bundle: 'build/Code.js' }).then((o) => o.session);
+const open = (dataDir: string) =>
+  Session.open({ dataDir, bundle: 'build/Code.js', demo: TEST_DEMO }).then((o) => o.session);
 const emls = (s: Session) =>
   readdirSync(s.outboxDir)
     .filter((n) => n.endsWith('.eml'))
@@ -25,7 +25,7 @@ const META_MARK = 'school-library-playground:';
 
 /** The demo's pupils named in the e-mails a session sent. */
 const pupilsIn = (mails: Array<{ body: string }>) =>
-  generateDemo()
+  testDemo()
     .readers.filter((r) => r.category === 'pupil' && mails.some((m) => m.body.includes(r.name)))
     .map((r) => r.name);
 

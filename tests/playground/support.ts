@@ -14,6 +14,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { DEMO_SEED, type DemoSize, generateDemo } from '../../playground/demo';
 
 export interface RunningServer {
   child: ChildProcess;
@@ -26,6 +27,14 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/**
+ * The demo school the tests' playgrounds create: the small one (the same classes, titles and shelves,
+ * a few pupils a class: its workbook saves in a fraction of the lyceum's time), the lyceum when the
+ * screenshots for the docs are taken (`npm run screenshots`).
+ */
+export const TEST_DEMO: DemoSize = process.env.UPDATE_SCREENSHOTS ? 'lyceum' : 'small';
+export const testDemo = () => generateDemo(DEMO_SEED, TEST_DEMO);
+
 export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
 }
@@ -36,7 +45,18 @@ export function startServer(
 ): Promise<RunningServer> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'playground/server.ts', '--port', '0', '--data', dataDir, '--no-build', ...(opts.args ?? [])],
+    [
+      '--import',
+      'tsx',
+      'playground/server.ts',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--no-build',
+      ...(opts.args?.some((a) => a.startsWith('--demo')) ? [] : ['--demo', TEST_DEMO]),
+      ...(opts.args ?? []),
+    ],
     { cwd: process.cwd(), env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
