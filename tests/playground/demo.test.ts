@@ -2,7 +2,7 @@
  * The demo workbook's data: the lyceum of the seed plan, consistent as the desk keeps it.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_TODAY, demoSchedule, generateDemo } from '../../playground/demo';
+import { DEMO_SEED, DEMO_TODAY, demoSchedule, generateDemo } from '../../playground/demo';
 import { PLAN_EVENTS } from '../../playground/demo-data';
 import { isClosed } from '../../src/domain/schedule';
 
@@ -11,6 +11,19 @@ describe('the demo data', () => {
 
   it('is the same on every run (fixed seed)', () => {
     expect(JSON.stringify(generateDemo())).toBe(JSON.stringify(d));
+  });
+
+  it('in its small size keeps the classes, titles, teachers and shelves with a few pupils a class', () => {
+    const small = generateDemo(DEMO_SEED, 'small');
+    expect(small.classes).toEqual(d.classes);
+    expect(small.titles.map((t) => t.titleId)).toEqual(d.titles.map((t) => t.titleId));
+    const pupils = (x: typeof d) => x.readers.filter((r) => r.category === 'pupil' && r.status === 'active');
+    const perClass = new Map<string, number>();
+    for (const p of pupils(small)) perClass.set(p.className, (perClass.get(p.className) ?? 0) + 1);
+    expect([...perClass.keys()].sort()).toEqual(d.classes.map((c) => c.className).sort());
+    expect(Math.min(...perClass.values())).toBeGreaterThanOrEqual(4);
+    expect(pupils(small).length * 5).toBeLessThan(pupils(d).length);
+    expect(small.loans.length * 2).toBeLessThan(d.loans.length);
   });
 
   it('has the plan’s readers: 525 pupils in grades 5-9, 256 in 10-11, plus teachers and staff', () => {

@@ -226,4 +226,10 @@ describe('the playground server', () => {
     expect([opts.workbook, opts.dataDir]).toEqual(['/home/librarian/school.xlsx', '/home/librarian/files']);
     expect(parseArgs(['--workbook', '/abs/a.xlsx'], { INIT_CWD: '/x' }).workbook).toBe('/abs/a.xlsx');
   });
+
+  it('fills a new workbook with the lyceum unless --demo small asks for the small school', () => {
+    expect(parseArgs([], {}).demo).toBe('lyceum');
+    expect(parseArgs(['--demo', 'small'], {}).demo).toBe('small');
+    expect(() => parseArgs(['--demo=huge'], {})).toThrow(/--demo: lyceum or small, not huge/);
+  });
 });
