@@ -61,6 +61,8 @@ export interface Occurrence {
 /** Stored calendars, as the playground keeps them across a restart. */
 export interface CalendarSnapshot {
   seq: number;
+  /** The day's creation quota and the recent creations a burst counts (older snapshots lack them). */
+  limits?: { quotaUsed: number; quotaWindowEndsMs: number; burstTimes: number[] };
   calendars: Array<Omit<CalRec, 'events'> & { events: Array<Omit<EventRec, 'tags'> & { tags: [string, string][] }> }>;
 }
 

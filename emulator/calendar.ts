@@ -396,10 +396,15 @@ export function createCalendarApp(env: Env, opts: CalendarOptions = {}) {
       return calendarToIcs({ ...cal, owner: env.userEmail }, [...cal.events.values()], startOf(cal));
     },
     snapshot(): CalendarSnapshot {
-      return snapshotOf(calendars, seq);
+      const limits = { quotaUsed: quota.used, quotaWindowEndsMs: quota.windowEndsMs, burstTimes: [...burst.times] };
+      return { ...snapshotOf(calendars, seq), limits };
     },
+    /** Puts back the calendars and the limits' counts as they were (a clock set back meets no future burst). */
     restore(saved: CalendarSnapshot): void {
       seq = restoreInto(calendars, primary, saved);
+      quota.used = saved.limits?.quotaUsed ?? 0;
+      quota.windowEndsMs = saved.limits?.quotaWindowEndsMs ?? 0;
+      burst.times = [...(saved.limits?.burstTimes ?? [])];
     },
     /** The days of a recurrence as the runtime expands it (for tests of the expansion). */
     expand,

@@ -50,6 +50,9 @@ export interface Found {
   event: CalendarEvent;
 }
 
+/** In the description of every calendar the sync makes: how a later run knows it for ours. */
+export const CALENDAR_MARK = 'school-library-sheets';
+
 export class LibraryCalendar {
   private constructor(
     readonly cal: Calendar,
@@ -57,15 +60,20 @@ export class LibraryCalendar {
     readonly created: boolean,
   ) {}
 
-  /** The calendar of the settings' id; with no id, a new calendar named for the library. */
-  static open(id: string, name: string): LibraryCalendar {
+  /**
+   * The calendar of the settings' id; with no id, the library's calendar: one we made under this name
+   * (a run stopped between making it and writing its id to Settings left it), else a new one.
+   */
+  static open(id: string, name: string, summary: string): LibraryCalendar {
     const tz = Session.getScriptTimeZone();
     if (id !== '') {
       const cal = CalendarApp.getCalendarById(id);
       if (!cal) throw new LibraryError('calendar.error.noCalendar', { id });
       return new LibraryCalendar(cal, tz, false);
     }
-    return new LibraryCalendar(CalendarApp.createCalendar(name, { timeZone: tz }), tz, true);
+    const ours = CalendarApp.getOwnedCalendarsByName(name).find((c) => c.getDescription().includes(CALENDAR_MARK));
+    if (ours) return new LibraryCalendar(ours, tz, true);
+    return new LibraryCalendar(CalendarApp.createCalendar(name, { timeZone: tz, summary }), tz, true);
   }
 
   get id(): string {

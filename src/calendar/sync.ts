@@ -70,7 +70,11 @@ export function planYear(wb: Workbook) {
 /** Creates the library's calendar (its id saved in Settings at once) or opens the one Settings name. */
 function openCalendar(wb: Workbook): LibraryCalendar {
   const library = wb.settings.libraryName || wb.ss.getName();
-  const gcal = LibraryCalendar.open(wb.settings.calendar.calendarId, t(wb.lang, 'calendar.name', { library }));
+  const gcal = LibraryCalendar.open(
+    wb.settings.calendar.calendarId,
+    t(wb.lang, 'calendar.name', { library }),
+    t(wb.lang, 'calendar.summary'),
+  );
   if (gcal.created) {
     withDocumentLock(() => {
       const settings = wb.table('settings').require('key', 'value');

@@ -1,16 +1,17 @@
 /**
  * Faults, injected by the runtime: an execution stopped at its time limit after any number of
- * service calls, a write or an email that fails once, the document lock held by another process, the
- * day's mail quota spent. After the librarian repeats the action (or the follow-up trigger runs), the
- * workbook and the outbox are as if nothing had happened: nothing duplicated, nothing lost. (The Log
+ * service calls, a write, an email or a Calendar call that fails once, the document lock held by
+ * another process, the day's mail quota spent. After the librarian repeats the action (or the
+ * follow-up trigger runs), the workbook, the outbox and the calendar are as if nothing had happened: nothing duplicated, nothing lost. (The Log
  * may record an interrupted attempt; it is compared apart.)
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../emulator';
 import { decodeHoldings } from '../../src/domain/holdings';
 import { t } from '../../src/messages';
+import { calendarLibrary, importPlan, libraryCalendar, PLAN_NAMED_DAYS } from '../support/calendar';
 import { at, rowsOf } from '../support/library';
-import { workbench } from '../support/workbench';
+import { capture, workbench } from '../support/workbench';
 
 let injected = 0;
 let survived = 0;
@@ -243,6 +244,94 @@ describe('faults injected in the monthly emails', () => {
         .filter((m) => !m.startsWith('librarian@'))
         .sort();
       expect(got, `sendEmail #${nth} failed, then Send now`).toEqual(teachers);
+      survived++;
+    }
+  });
+});
+
+describe('faults injected in the calendar sync', () => {
+  // The seed plan's 22 events (its two slips accepted) and the 8 duties, none in the calendar yet.
+  const rt = calendarLibrary();
+  importPlan(rt, PLAN_NAMED_DAYS);
+  rt.call('calendarAcceptSuggestions');
+  const startOver = capture(rt);
+
+  /** The library's calendar and the rows that point into it: what a sync must leave, however it went. */
+  const calendarState = (): string => {
+    const calendar = libraryCalendar(rt).events;
+    // A row's key is made when it is first synced (random): compared as "names its own event, once".
+    const keys = calendar.map((e) => e.tags.libraryKey ?? '');
+    const events = calendar
+      .map((e) =>
+        JSON.stringify([
+          e.title,
+          e.startDate,
+          e.endDate,
+          e.popupReminders,
+          keys.indexOf(e.tags.libraryKey ?? '') === keys.lastIndexOf(e.tags.libraryKey ?? ''),
+        ]),
+      )
+      .sort();
+    const byId = new Map(calendar.map((e) => [e.id, e.tags.libraryKey]));
+    const rows = [...rowsOf(rt, 'events'), ...rowsOf(rt, 'duties')].map((r) =>
+      JSON.stringify([r.title ?? r.duty, r.sync, r.key !== '' && byId.get(String(r.calendarId)) === r.key]),
+    );
+    return JSON.stringify({ events, rows });
+  };
+  /** The sync as the librarian starts it, then the follow-ups it left and, if the run failed, the menu again. */
+  const syncAndFinish = (fault?: () => void) => {
+    fault?.();
+    try {
+      rt.call('calendarSyncNow');
+    } catch {
+      // Stopped at the time limit: the librarian sees an error.
+    }
+    for (let day = 1; day <= 3; day++) rt.fireTriggers(new Date(rt.clock.nowMillis() + 86_400_000));
+    rt.call('calendarSyncNow');
+  };
+  rt.counters.reset();
+  syncAndFinish();
+  const golden = calendarState();
+  startOver();
+  rt.counters.reset();
+  rt.call('calendarSyncNow');
+  const calls = rt.counters.snapshot().calls;
+  const callsOfSync = Object.values(calls).reduce((a, b) => a + b, 0);
+  const calendarWrites = Object.keys(calls).filter((m) =>
+    /^Calendar(Event|EventSeries|App)?\.(create|set|add|remove|delete)/.test(m),
+  );
+
+  it('reaches every row: 30 events, each once', () => {
+    expect(JSON.parse(golden).events).toHaveLength(30);
+    expect(calendarWrites.length).toBeGreaterThan(3);
+  });
+
+  it.each(calendarWrites.map((m) => [m]))(
+    'a %s that fails once, at any of its first calls: the next sync makes the calendar as it should be, nothing twice',
+    (method) => {
+      for (let nth = 1; nth <= Math.min(4, calls[method]); nth++) {
+        injected++;
+        startOver();
+        syncAndFinish(() => rt.failCallOnce(method, nth, 'Service error: Calendar'));
+        expect(calendarState(), `${method} #${nth} failed`).toBe(golden);
+        survived++;
+      }
+    },
+  );
+
+  it('stopped at its time limit after any number of service calls: the follow-up finishes it, nothing twice', {
+    timeout: 120_000,
+  }, () => {
+    // Each of the first and last ten calls (making the calendar, writing the rows back), and every
+    // 25th between (an event's create, tag and reminders are a few calls apart: every stage is met).
+    const points = Array.from({ length: callsOfSync }, (_, k) => k + 1).filter(
+      (n) => n <= 10 || n % 25 === 0 || n > callsOfSync - 10,
+    );
+    for (const n of points) {
+      injected++;
+      startOver();
+      syncAndFinish(() => rt.stopExecutionAfter(n));
+      expect(JSON.parse(calendarState()), `stopped after ${n} calls`).toEqual(JSON.parse(golden));
       survived++;
     }
   });

@@ -53,9 +53,13 @@ export function workbench(): Workbench {
   };
 }
 
-/** What a runtime holds now, and a function that puts it back (data copied: later runs cannot touch it). */
-function capture(rt: Runtime): () => void {
+/**
+ * What a runtime holds now (workbook, properties, triggers, cache, outbox, calendars, clock), and a
+ * function that puts it back (data copied: later runs cannot touch it).
+ */
+export function capture(rt: Runtime): () => void {
   const data: SpreadsheetData = rt.spreadsheet.toData();
+  const calendars = rt.calendar.snapshot();
   const props = rt.properties.dump('document');
   const script = rt.properties.dump('script');
   // Copies: the runtime's records are live (runs and next run change as triggers fire).
@@ -78,6 +82,7 @@ function capture(rt: Runtime): () => void {
     rt.ui.log.length = 0;
     rt.clock.set(now);
     rt.triggers.restore(triggers);
+    rt.calendar.restore(calendars);
   };
 }
 
