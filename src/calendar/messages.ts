@@ -76,7 +76,8 @@ export const calendarMessages = defineMessages({
     'calendar.closed.title': 'Library closed: {reason}',
     'calendar.closed.cleaning': 'Cleaning day: the library is closed',
     'calendar.name': '{library}: events and duties',
-    'calendar.summary': 'Kept by the library workbook (school-library-sheets): edit the Events and Duties sheets, not these events.',
+    'calendar.summary':
+      'Kept by the library workbook (school-library-sheets): edit the Events and Duties sheets, not these events.',
     // The sync
     'calendar.sync.done':
       'Google Calendar "{calendar}": {created} added, {updated} updated, {removed} removed, {kept} unchanged.',
@@ -218,7 +219,8 @@ export const calendarMessages = defineMessages({
     'calendar.closed.title': 'Кітапхана жабық: {reason}',
     'calendar.closed.cleaning': 'Тазалық күні: кітапхана жабық',
     'calendar.name': '{library}: іс-шаралар мен міндеттер',
-    'calendar.summary': 'Кітапхана кестесі жүргізеді (school-library-sheets): бұл оқиғаларды емес, «Іс-шаралар» мен «Міндеттер» парақтарын өзгертіңіз.',
+    'calendar.summary':
+      'Кітапхана кестесі жүргізеді (school-library-sheets): бұл оқиғаларды емес, «Іс-шаралар» мен «Міндеттер» парақтарын өзгертіңіз.',
     'calendar.sync.done':
       '«{calendar}» Google күнтізбесі: {created} қосылды, {updated} жаңартылды, {removed} өшірілді, {kept} өзгеріссіз.',
     'calendar.sync.createdCalendar': '«{calendar}» күнтізбесі құрылды; оның идентификаторы Баптауларда (calendarId).',
@@ -353,7 +355,8 @@ export const calendarMessages = defineMessages({
     'calendar.closed.title': 'Библиотека закрыта: {reason}',
     'calendar.closed.cleaning': 'Санитарный день: библиотека закрыта',
     'calendar.name': '{library}: мероприятия и обязанности',
-    'calendar.summary': 'Ведёт таблица библиотеки (school-library-sheets): меняйте листы «Мероприятия» и «Обязанности», а не эти события.',
+    'calendar.summary':
+      'Ведёт таблица библиотеки (school-library-sheets): меняйте листы «Мероприятия» и «Обязанности», а не эти события.',
     'calendar.sync.done':
       'Google-календарь «{calendar}»: добавлено {created}, обновлено {updated}, удалено {removed}, без изменений {kept}.',
     'calendar.sync.createdCalendar': 'Создан календарь «{calendar}»; его id записан в Настройки (calendarId).',
