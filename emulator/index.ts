@@ -14,6 +14,7 @@ import { createEnv, type Env, GasException } from './core';
 import { createHtmlService } from './html';
 import { createLockService } from './lock';
 import { createMailApp } from './mail';
+import { NOT_EMULATED, notEmulated } from './not-emulated';
 import { createPropertiesService } from './properties';
 import { createSession } from './session';
 import { createSpreadsheetApp } from './spreadsheet';
@@ -105,6 +106,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   /** The running execution's start on the clock, and whether it ran out of time. */
   let running: { id: number; startMs: number; timedOut: boolean } | null = null;
   counters.call = (name: string): void => {
+    if (NOT_EMULATED.has(name)) throw notEmulated(name);
     const r = running;
     if (r && timeLimit !== null && r.id === lock.currentExecution()) {
       if (r.timedOut || clock.nowMillis() - r.startMs > timeLimit) {
