@@ -33,5 +33,5 @@ const CATALOGUE = [
 type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof CATALOGUE)[number]>;
 
-export const { t, messageKeys, allLanguages } = makeCatalogue<MessageKey>(CATALOGUE);
+export const { t, messageKeys, allLanguages, duplicateKeys } = makeCatalogue<MessageKey>(CATALOGUE);
 export { DEFAULT_LANG, isLang, LANGS, type Lang, normalise } from './i18n/translator';

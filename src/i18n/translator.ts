@@ -21,30 +21,44 @@ export function normalise(s: unknown): string {
 
 type Table = { en: Record<string, string>; kk: Record<string, string>; ru: Record<string, string> };
 
-/** A translator over `parts` (each a feature's kk/ru/en table); a key defined twice is an error. */
+/**
+ * A translator over `parts` (each a feature's kk/ru/en table). The tables are looked up where they
+ * are, not merged: Apps Script runs the bundle's top level at every execution (each menu click, each
+ * sidebar call), and copying thousands of messages there cost more than the lookups of a whole run.
+ * A key defined twice is found by `duplicateKeys` (a test keeps it empty).
+ */
 export function makeCatalogue<K extends string>(parts: readonly Table[]) {
-  const tables: Record<Lang, Record<string, string>> = { kk: {}, ru: {}, en: {} };
-  for (const part of parts) {
-    for (const lang of LANGS) {
-      for (const [k, v] of Object.entries(part[lang])) {
-        if (k in tables[lang]) throw new Error(`message ${k} is defined twice`);
-        tables[lang][k] = v;
-      }
-    }
-  }
+  const own = Object.prototype.hasOwnProperty;
+  const find = (lang: Lang, key: string): string | undefined => {
+    for (const part of parts) if (own.call(part[lang], key)) return part[lang][key];
+    return undefined;
+  };
   return {
     /** The message `key` in `lang`, with `{name}` placeholders filled from `params`. */
     t(lang: Lang, key: K, params: Record<string, string | number> = {}): string {
-      const text = tables[lang][key] ?? tables.en[key] ?? key;
+      const text = find(lang, key) ?? find('en', key) ?? key;
       return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
     },
     /** Every key of the catalogue (for tests and checks). */
     messageKeys(): string[] {
-      return Object.keys(tables.en);
+      return [...new Set(parts.flatMap((p) => Object.keys(p.en)))];
+    },
+    /** Keys that two tables define (or one defines in a language twice over): there must be none. */
+    duplicateKeys(): string[] {
+      const twice = new Set<string>();
+      for (const lang of LANGS) {
+        const seen = new Set<string>();
+        for (const part of parts)
+          for (const k of Object.keys(part[lang])) {
+            if (seen.has(k)) twice.add(k);
+            seen.add(k);
+          }
+      }
+      return [...twice];
     },
     /** The message `key` in every language: sheets and headers are recognised whichever one named them. */
     allLanguages(key: K): string[] {
-      return LANGS.map((l) => tables[l][key]);
+      return LANGS.map((l) => find(l, key) as string);
     },
   };
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readmeWithSchema } from '../../scripts/schema-doc';
-import { allLanguages, LANGS, type MessageKey, messageKeys, normalise, t } from '../../src/messages';
+import { makeCatalogue } from '../../src/i18n/translator';
+import { allLanguages, duplicateKeys, LANGS, type MessageKey, messageKeys, normalise, t } from '../../src/messages';
 import { ENUMS, type EnumName, enumKey, headerKey, SHEETS, sheetNameKey } from '../../src/schema';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -11,6 +12,17 @@ describe('the message catalogue', () => {
     for (const key of messageKeys() as MessageKey[]) {
       for (const lang of LANGS) expect(t(lang, key), `${lang} ${key}`).not.toBe('');
     }
+  });
+
+  it('defines each key once: no feature’s table repeats another’s', () => {
+    expect(duplicateKeys()).toEqual([]);
+    const one = { en: { a: 'A', b: 'B' }, kk: { a: 'А', b: 'Б' }, ru: { a: 'А', b: 'Б' } };
+    const clash = { en: { b: 'b' }, kk: { b: 'б' }, ru: { b: 'б' } };
+    const cat = makeCatalogue<'a' | 'b'>([one, clash]);
+    expect(cat.duplicateKeys()).toEqual(['b']);
+    // The first table's message is the one shown; a language without the key falls back to English.
+    expect(cat.t('kk', 'b')).toBe('Б');
+    expect(makeCatalogue<'c'>([{ en: { c: 'C' }, kk: {}, ru: {} }]).t('kk', 'c')).toBe('C');
   });
 
   it('uses the same placeholders in every language', () => {
