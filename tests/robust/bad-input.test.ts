@@ -212,7 +212,7 @@ describe('bad input, generated (fast-check on the built bundle)', () => {
       }),
       { numRuns: 700, seed: 8 },
     );
-  }, 120_000);
+  }, 300_000);
 
   it('a menu action on a damaged workbook ends with a clear message, never a raw error', () => {
     fc.assert(
@@ -229,7 +229,7 @@ describe('bad input, generated (fast-check on the built bundle)', () => {
       }),
       { numRuns: 300, seed: 9 },
     );
-  }, 120_000);
+  }, 300_000);
 
   it('a header moved down by an inserted row is named as such, not as a dozen missing columns', () => {
     bench.reset();
