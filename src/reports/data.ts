@@ -4,13 +4,15 @@
  * whatever the size of the library. Classes, settings and closed days come from the saved layout.
  */
 import type { DayKey } from '../dates';
+import { parseWrittenCell, planYearFrom } from '../domain/calendar/plan-dates';
 import { gradeOfClass } from '../domain/class-names';
 import type { CoverageCopy, CoverageLoan, CoveragePupil, RequirementRow } from '../domain/coverage';
+import { type PlanYear, planYearOf } from '../domain/holidays';
 import type { Kind, StatCopy, StatReader } from '../domain/statistics';
 import type { VisitRow } from '../domain/visits';
 import type { EnumCode } from '../schema';
 import { choiceCode } from '../sheets/choices';
-import { dayOf, today } from '../sheets/dates';
+import { dayOf, isDateValue, today } from '../sheets/dates';
 import { visitRowsOf } from '../sheets/visit-rows';
 import type { Workbook } from '../sheets/workbook';
 
@@ -47,6 +49,8 @@ export interface Sources {
   visits: VisitRow[];
   required: RequirementRow[];
   events: EventRec[];
+  /** Events rows left out: the calendar flagged their date for a check (a slip of the year, a bad range). */
+  eventsToCheck: number;
   /** The classes of the Classes sheet, in its order. */
   classes: Array<{ key: string; name: string; grade: number | null }>;
 }
@@ -80,6 +84,7 @@ export function readSources(wb: Workbook, wanted: readonly SourceKey[]): Sources
     visits: [],
     required: [],
     events: [],
+    eventsToCheck: 0,
     classes: uniqueClasses,
   };
 
@@ -192,20 +197,42 @@ export function readSources(wb: Workbook, wanted: readonly SourceKey[]): Sources
   }
 
   if (want.has('events')) {
+    // Dates as the calendar reads them (src/calendar/specs.ts): a date cell, or text as people write it
+    // ("08.09.25", "10.11-02.12"; no year: the plan year's). A proposal not accepted yet was not held,
+    // and a row the calendar flagged waits for its date to be checked: neither is counted.
+    const plan = planYearFrom(wb.settings.planYear ?? planYearOf(out.today).startYear);
     const t = wb.table('events').require('date', 'title');
-    for (const row of t.readColumnsOnce('date', 'endDate', 'title', 'kind').rows) {
-      const day = dayOf(t.get(row, 'date'), tz);
+    for (const row of t.readColumnsOnce('date', 'endDate', 'title', 'kind', 'sync').rows) {
       const title = t.text(row, 'title');
-      if (!day || !title) continue;
+      const first = writtenDays(t.get(row, 'date'), tz, plan);
+      if (!title || !first) continue;
+      const sync = t.has('sync') ? choiceCode('syncState', t.get(row, 'sync')) : null;
+      if (sync === 'proposed') continue;
+      if (sync === 'flagged') {
+        out.eventsToCheck++;
+        continue;
+      }
+      const end = t.has('endDate') ? writtenDays(t.get(row, 'endDate'), tz, plan) : null;
+      const until = end ? end.end : first.end;
       out.events.push({
-        day,
-        until: t.has('endDate') ? dayOf(t.get(row, 'endDate'), tz) : null,
+        day: first.start,
+        until: until !== first.start ? until : null,
         title,
         kind: t.has('kind') ? choiceCode('eventKind', t.get(row, 'kind')) : null,
       });
     }
   }
   return out;
+}
+
+/** The first and last day of a date cell: a date, or a date or range written as text. */
+function writtenDays(v: unknown, tz: string, plan: PlanYear): { start: DayKey; end: DayKey } | null {
+  if (isDateValue(v)) {
+    const d = dayOf(v, tz);
+    return d ? { start: d, end: d } : null;
+  }
+  const w = typeof v === 'string' || typeof v === 'number' ? parseWrittenCell(v, plan) : null;
+  return w ? { start: w.start, end: w.end } : null;
 }
 
 /** The pupils among the readers (the coverage and the ratings count pupils only). */
