@@ -176,6 +176,10 @@ describe('statistics', () => {
     expect(cellOf(readers, k('stats.newReaders'), col)).toBe(want.newReaders);
     expect(cellOf(readers, k('stats.borrowers'), col)).toBe(want.borrowers);
     expect(cellOf(readers, `  ${k('stats.group.teacher')}`, col)).toBe(want.teachers);
+    expect(cellOf(readers, `  ${k('stats.group.staff')}`, col)).toBe(want.staff);
+    expect(cellOf(readers, `  ${k('stats.group.parent')}`, col)).toBe(want.parents);
+    expect(cellOf(readers, `  ${k('stats.group.low')}`, col)).toBe(want.low);
+    expect(cellOf(readers, `  ${k('stats.group.high')}`, col)).toBe(want.high);
     const visits = section(rt, 'statistics', k('stats.visits')).rows;
     expect(cellOf(visits, `  ${k('enum.visitKind.desk')}`, col)).toBe(want.byKind.desk);
     expect(cellOf(visits, `  ${k('enum.visitKind.readingRoom')}`, col)).toBe(want.byKind.readingRoom);
@@ -184,6 +188,16 @@ describe('statistics', () => {
     expect(cellOf(visits, k('stats.openDays'), col)).toBe(want.openDays);
     const issues = section(rt, 'statistics', k('stats.issues')).rows;
     expect(cellOf(issues, k('stats.textbookIssues'), col)).toBe(want.textbooks);
+    const byKind = section(rt, 'statistics', k('stats.byKind')).rows;
+    for (const kind of ['textbook', 'fiction', 'reference', 'methodical', 'periodical'] as const)
+      expect(cellOf(byKind, k(`enum.kind.${kind}`), col), kind).toBe(want.issuesByKind(kind));
+    // By grade: every grade of the school, and the teachers' books; textbooks aside, they add up to the issues.
+    const byGrade = section(rt, 'statistics', k('stats.byGrade')).rows;
+    for (const grade of ['5', '7', '10'])
+      expect(cellOf(byGrade, k('stats.grade', { grade }), col), grade).toBe(want.issuesByGrade.get(grade) ?? 0);
+    const teachers = byGrade.find((r) => r[0] === k('stats.group.teacher'));
+    expect(teachers?.[col] ?? 0).toBe(want.issuesByGrade.get('teacher') ?? 0);
+    expect(byGrade.reduce((n, r) => n + (r[col] as number), 0)).toBe(want.issues);
     const ind = section(rt, 'statistics', k('stats.indicators')).rows;
     for (const [key, value] of Object.entries(want.indicators))
       expect(cellOf(ind, k(`ind.${key}` as never), col) as number, key).toBeCloseTo(value, 9);
@@ -320,6 +334,20 @@ describe('the annual report', () => {
     expect(cellOf(fund, k('report.total'), 4)).toBe(want.fund);
     const total = fund.find((r) => r[0] === k('report.total'))!;
     expect(total[4]).toBe((total[1] as number) + (total[2] as number) - (total[3] as number));
+    // Textbook coverage on the day of the report, and the year's ratings (textbooks aside).
+    const cov = o.coverage('2026-09-15');
+    const covRows = section(rt, 'annual', k('ann.coverage', { date: '15.09.2026' })).rows;
+    expect(covRows.map((r) => [r[2], r[3]])).toEqual([
+      [cov.low.needed, cov.low.have],
+      [cov.high.needed, cov.high.have],
+      [cov.school.needed, cov.school.have],
+    ]);
+    expect(covRows[2][4]).toBeCloseTo(cov.school.pct, 9);
+    const rat = o.ratings('2025-08-01', '2026-07-31');
+    expect(rat.max).toBeGreaterThan(0);
+    const best = section(rt, 'annual', `${k('ann.ratings')}: ${k('rat.readerOfYear')}`).rows;
+    expect(best.map((r) => r[0]).sort()).toEqual([...rat.readerOfYear].sort());
+    expect(best.every((r) => r[2] === rat.max)).toBe(true);
     const events = section(rt, 'annual', k('ann.events')).rows;
     expect(events.map((r) => r[1])).toEqual(
       data.events.filter((e) => e.date >= '2025-08-01' && e.date <= '2026-07-31').map((e) => e.title),
