@@ -285,6 +285,13 @@ describe('ratings', () => {
       expect(row[2]).toBe(c.bestBooks);
     }
     expect(alert).toContain('7А');
+    // The period the librarian chooses: last school year, its own reader of the year.
+    withAnswer(rt, 'buildRatings', '2025-2026');
+    const last = o.ratings('2025-08-01', '2026-07-31');
+    expect(last.max).toBeGreaterThan(0);
+    const lastYear = section(rt, 'ratings', k('rat.readerOfYear')).rows;
+    expect(lastYear.map((r) => r[0]).sort()).toEqual([...last.readerOfYear].sort());
+    expect(lastYear.every((r) => r[2] === last.max)).toBe(true);
   });
 });
 
