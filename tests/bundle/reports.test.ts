@@ -250,6 +250,39 @@ describe('statistics', () => {
     expect(rate[4]).toBe(k('ind.readingRate.how'));
   });
 
+  it('two ranges of dates side by side (the autumn so far, last autumn), and a quarter: every indicator', () => {
+    withAnswer(rt, 'buildStatistics', '01.09.2026 - 30.11.2026; 01.09.2025 - 30.11.2025');
+    // The first range reaches past today: it stops today.
+    const a = o.stats('2026-09-01', '2026-11-25', closedDays(rt));
+    const b = o.stats('2025-09-01', '2025-11-30', closedDays(rt));
+    const plan = section(rt, 'statistics', k('stats.plan')).rows;
+    const ind = section(rt, 'statistics', k('stats.indicators')).rows;
+    const byKind = section(rt, 'statistics', k('stats.byKind')).rows;
+    for (const [col, want] of [
+      [1, a],
+      [2, b],
+    ] as const) {
+      expect(cellOf(plan, k('plan.readers'), col)).toBe(want.readers);
+      expect(cellOf(plan, k('plan.visits'), col)).toBe(want.visits);
+      expect(cellOf(plan, k('plan.issues'), col)).toBe(want.issues);
+      expect(cellOf(byKind, k('enum.kind.textbook'), col)).toBe(want.issuesByKind('textbook'));
+      for (const [key, value] of Object.entries(want.indicators))
+        expect(cellOf(ind, k(`ind.${key}` as never), col) as number, `${key} ${col}`).toBeCloseTo(value, 9);
+    }
+    expect(cellOf(plan, k('plan.issues'), 3)).toBe(a.issues - b.issues);
+    expect(a.issues).toBeGreaterThan(0);
+    expect(b.issues).toBeGreaterThan(0);
+    // The autumn quarter of last year (November-December).
+    withAnswer(rt, 'buildStatistics', 'II тоқсан 2025-2026');
+    const q = o.stats('2025-11-01', '2025-12-31', closedDays(rt));
+    const qPlan = section(rt, 'statistics', k('stats.plan')).rows;
+    expect([
+      cellOf(qPlan, k('plan.readers')),
+      cellOf(qPlan, k('plan.visits')),
+      cellOf(qPlan, k('plan.issues')),
+    ]).toEqual([q.readers, q.visits, q.issues]);
+  });
+
   it('a period that is no period is refused with examples, and nothing is written', () => {
     const before = reportSheet(rt, 'statistics').peekValues();
     expect(withAnswer(rt, 'buildStatistics', 'келесі апта')).toBe(k('stats.badPeriod', { text: 'келесі апта' }));
