@@ -5,6 +5,7 @@
  */
 import type { DayKey } from '../dates';
 import { parseWrittenCell, planYearFrom } from '../domain/calendar/plan-dates';
+import { readFingerprint, syncedDays } from '../domain/calendar/sync';
 import { gradeOfClass } from '../domain/class-names';
 import type { CoverageCopy, CoverageLoan, CoveragePupil, RequirementRow } from '../domain/coverage';
 import { type PlanYear, planYearOf } from '../domain/holidays';
@@ -202,7 +203,7 @@ export function readSources(wb: Workbook, wanted: readonly SourceKey[]): Sources
     // and a row the calendar flagged waits for its date to be checked: neither is counted.
     const plan = planYearFrom(wb.settings.planYear ?? planYearOf(out.today).startYear);
     const t = wb.table('events').require('date', 'title');
-    for (const row of t.readColumnsOnce('date', 'endDate', 'title', 'kind', 'sync').rows) {
+    for (const row of t.readColumnsOnce('date', 'endDate', 'title', 'kind', 'sync', 'syncedAs').rows) {
       const title = t.text(row, 'title');
       const first = writtenDays(t.get(row, 'date'), tz, plan);
       if (!title || !first) continue;
@@ -213,10 +214,18 @@ export function readSources(wb: Workbook, wanted: readonly SourceKey[]): Sources
         continue;
       }
       const end = t.has('endDate') ? writtenDays(t.get(row, 'endDate'), tz, plan) : null;
-      const until = end ? end.end : first.end;
+      let day = first.start;
+      let until = end ? end.end : first.end;
+      // A day and month without a year belong to the plan year the calendar put them in, which is
+      // not today's once the year has moved on (the annual report is built in September).
+      const synced = t.has('syncedAs') ? syncedDays(readFingerprint(t.text(row, 'syncedAs'))) : null;
+      if (synced && !first.yearGiven && !end?.yearGiven && synced.start.slice(5) === day.slice(5)) {
+        day = synced.start;
+        until = synced.end;
+      }
       out.events.push({
-        day: first.start,
-        until: until !== first.start ? until : null,
+        day,
+        until: until !== day ? until : null,
         title,
         kind: t.has('kind') ? choiceCode('eventKind', t.get(row, 'kind')) : null,
       });
@@ -225,14 +234,17 @@ export function readSources(wb: Workbook, wanted: readonly SourceKey[]): Sources
   return out;
 }
 
-/** The first and last day of a date cell: a date, or a date or range written as text. */
-function writtenDays(v: unknown, tz: string, plan: PlanYear): { start: DayKey; end: DayKey } | null {
+/** The first and last day of a date cell (a date, or a date or range written as text), and whether it names its year. */
+function writtenDays(
+  v: unknown,
+  tz: string,
+  plan: PlanYear,
+): { start: DayKey; end: DayKey; yearGiven: boolean } | null {
   if (isDateValue(v)) {
     const d = dayOf(v, tz);
-    return d ? { start: d, end: d } : null;
+    return d ? { start: d, end: d, yearGiven: true } : null;
   }
-  const w = typeof v === 'string' || typeof v === 'number' ? parseWrittenCell(v, plan) : null;
-  return w ? { start: w.start, end: w.end } : null;
+  return typeof v === 'string' || typeof v === 'number' ? parseWrittenCell(v, plan) : null;
 }
 
 /** The pupils among the readers (the coverage and the ratings count pupils only). */

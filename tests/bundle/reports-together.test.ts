@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../emulator';
 import { t } from '../../src/messages';
-import { calendarLibrary, importPlan, PLAN_NAMED_DAYS } from '../support/calendar';
+import { calendarLibrary, importPlan, PLAN_NAMED_DAYS, setSetting } from '../support/calendar';
 import { dk, seedFund } from '../support/fund';
 import { addRows, at, libraryRuntime, rowsOf } from '../support/library';
 import { reportSheet, section } from '../support/report-sheets';
@@ -100,6 +100,16 @@ describe('the events held, as the calendar reads the Events sheet', () => {
     expect(held.rows).toContainEqual(['02.02.2026', '«Шын жүректен кітап сыйла»']);
     expect(held.rows).toContainEqual(['05.09.2025', String(proposal?.title)]);
     expect(held.note).toBe(k('ann.eventsCount', { count: accepted.length }));
+
+    // September: the plan year has moved on. The annual report of 2025-2026 still finds the days typed
+    // without a year where the calendar put them, not in the new plan year.
+    rt.clock.set(at('2026-09-15'));
+    setSetting(rt, 'planYear', '2026-2027');
+    rt.call('buildAnnualReport');
+    const annual = eventsHeld(rt);
+    expect(annual.rows.map(([, title]) => title).sort()).toEqual(accepted);
+    expect(annual.rows).toContainEqual(['15.12.2025 – 20.12.2025', 'Тәуелсіздік апталығы']);
+    expect(annual.rows).toContainEqual(['28.01.2026', 'Кітап жәрмеңкесі']);
   });
 });
 
