@@ -7,7 +7,7 @@
  */
 import { addDays, type DayKey, showDay } from '../dates';
 import { dutySeries, lastDaysOfMonths, parseMonths } from '../domain/calendar/duties';
-import { checkPlanDates, parseWrittenDate, planYearLabel } from '../domain/calendar/plan-dates';
+import { checkPlanDates, parseWrittenCell, planYearLabel } from '../domain/calendar/plan-dates';
 import { type EventSpec, reminderMinutes } from '../domain/calendar/sync';
 import type { PlanYear } from '../domain/holidays';
 import { type Lang, t } from '../messages';
@@ -51,7 +51,8 @@ function written(v: Cell | undefined, ctx: SpecContext): { start: DayKey; end: D
     const d = dayOf(v, ctx.timeZone);
     return d ? { start: d, end: d } : 'bad';
   }
-  const w = parseWrittenDate(String(v), ctx.plan);
+  // A number is a day and month Sheets took for one ("20.10" kept as 20.1).
+  const w = parseWrittenCell(typeof v === 'number' ? v : String(v), ctx.plan);
   return w ? { start: w.start, end: w.end } : 'bad';
 }
 

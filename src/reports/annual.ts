@@ -101,7 +101,10 @@ export function annualReport(
       e.title,
       e.kind ? choiceLabel(lang, 'eventKind', e.kind) : '',
     ]),
-    note: t(lang, 'ann.eventsCount', { count: held.length }),
+    note: [
+      t(lang, 'ann.eventsCount', { count: held.length }),
+      ...(s.eventsToCheck > 0 ? [t(lang, 'ann.eventsToCheck', { count: s.eventsToCheck })] : []),
+    ].join(' '),
   };
   const ratings = ratingSections(lang, ratingsFor(s, period.from, res.to)).map((x, i) => ({
     ...x,

@@ -4,13 +4,16 @@
  * whatever the size of the library. Classes, settings and closed days come from the saved layout.
  */
 import type { DayKey } from '../dates';
+import { parseWrittenCell, planYearFrom } from '../domain/calendar/plan-dates';
+import { readFingerprint, syncedDays } from '../domain/calendar/sync';
 import { gradeOfClass } from '../domain/class-names';
 import type { CoverageCopy, CoverageLoan, CoveragePupil, RequirementRow } from '../domain/coverage';
+import { type PlanYear, planYearOf } from '../domain/holidays';
 import type { Kind, StatCopy, StatReader } from '../domain/statistics';
 import type { VisitRow } from '../domain/visits';
 import type { EnumCode } from '../schema';
 import { choiceCode } from '../sheets/choices';
-import { dayOf, today } from '../sheets/dates';
+import { dayOf, isDateValue, today } from '../sheets/dates';
 import { visitRowsOf } from '../sheets/visit-rows';
 import type { Workbook } from '../sheets/workbook';
 
@@ -47,6 +50,8 @@ export interface Sources {
   visits: VisitRow[];
   required: RequirementRow[];
   events: EventRec[];
+  /** Events rows left out: the calendar flagged their date for a check (a slip of the year, a bad range). */
+  eventsToCheck: number;
   /** The classes of the Classes sheet, in its order. */
   classes: Array<{ key: string; name: string; grade: number | null }>;
 }
@@ -80,6 +85,7 @@ export function readSources(wb: Workbook, wanted: readonly SourceKey[]): Sources
     visits: [],
     required: [],
     events: [],
+    eventsToCheck: 0,
     classes: uniqueClasses,
   };
 
@@ -192,20 +198,53 @@ export function readSources(wb: Workbook, wanted: readonly SourceKey[]): Sources
   }
 
   if (want.has('events')) {
+    // Dates as the calendar reads them (src/calendar/specs.ts): a date cell, or text as people write it
+    // ("08.09.25", "10.11-02.12"; no year: the plan year's). A proposal not accepted yet was not held,
+    // and a row the calendar flagged waits for its date to be checked: neither is counted.
+    const plan = planYearFrom(wb.settings.planYear ?? planYearOf(out.today).startYear);
     const t = wb.table('events').require('date', 'title');
-    for (const row of t.readColumnsOnce('date', 'endDate', 'title', 'kind').rows) {
-      const day = dayOf(t.get(row, 'date'), tz);
+    for (const row of t.readColumnsOnce('date', 'endDate', 'title', 'kind', 'sync', 'syncedAs').rows) {
       const title = t.text(row, 'title');
-      if (!day || !title) continue;
+      const first = writtenDays(t.get(row, 'date'), tz, plan);
+      if (!title || !first) continue;
+      const sync = t.has('sync') ? choiceCode('syncState', t.get(row, 'sync')) : null;
+      if (sync === 'proposed') continue;
+      if (sync === 'flagged') {
+        out.eventsToCheck++;
+        continue;
+      }
+      const end = t.has('endDate') ? writtenDays(t.get(row, 'endDate'), tz, plan) : null;
+      let day = first.start;
+      let until = end ? end.end : first.end;
+      // A day and month without a year belong to the plan year the calendar put them in, which is
+      // not today's once the year has moved on (the annual report is built in September).
+      const synced = t.has('syncedAs') ? syncedDays(readFingerprint(t.text(row, 'syncedAs'))) : null;
+      if (synced && !first.yearGiven && !end?.yearGiven && synced.start.slice(5) === day.slice(5)) {
+        day = synced.start;
+        until = synced.end;
+      }
       out.events.push({
         day,
-        until: t.has('endDate') ? dayOf(t.get(row, 'endDate'), tz) : null,
+        until: until !== day ? until : null,
         title,
         kind: t.has('kind') ? choiceCode('eventKind', t.get(row, 'kind')) : null,
       });
     }
   }
   return out;
+}
+
+/** The first and last day of a date cell (a date, or a date or range written as text), and whether it names its year. */
+function writtenDays(
+  v: unknown,
+  tz: string,
+  plan: PlanYear,
+): { start: DayKey; end: DayKey; yearGiven: boolean } | null {
+  if (isDateValue(v)) {
+    const d = dayOf(v, tz);
+    return d ? { start: d, end: d, yearGiven: true } : null;
+  }
+  return typeof v === 'string' || typeof v === 'number' ? parseWrittenCell(v, plan) : null;
 }
 
 /** The pupils among the readers (the coverage and the ratings count pupils only). */

@@ -175,6 +175,8 @@ export const reportMessages = defineMessages({
     'ann.col.date': 'Date',
     'ann.col.event': 'Event',
     'ann.eventsCount': 'Events held: {count}.',
+    'ann.eventsToCheck':
+      'Rows of the Events sheet not counted, their date waiting for a check (“to check” in the “In the calendar” column): {count}.',
     'ann.chart.fund': 'The fund by kind',
     'ann.sign': 'Head of the library ____________ {name}',
     'ann.built': 'The report is on the sheet “{sheet}”; its print view opens now.',
@@ -361,6 +363,8 @@ export const reportMessages = defineMessages({
     'ann.col.date': 'Күні',
     'ann.col.event': 'Іс-шара',
     'ann.eventsCount': 'Өткізілген іс-шара: {count}.',
+    'ann.eventsToCheck':
+      'Есепке алынбады: «Іс-шаралар» парағының күні тексеруді күтетін {count} жолы («Күнтізбеде» бағанында «тексеру керек»).',
     'ann.chart.fund': 'Қор түрі бойынша',
     'ann.sign': 'Кітапхана меңгерушісі ____________ {name}',
     'ann.built': 'Есеп «{sheet}» парағында; басып шығару көрінісі қазір ашылады.',
@@ -546,6 +550,8 @@ export const reportMessages = defineMessages({
     'ann.col.date': 'Дата',
     'ann.col.event': 'Мероприятие',
     'ann.eventsCount': 'Проведено мероприятий: {count}.',
+    'ann.eventsToCheck':
+      'Не учтено строк листа «Мероприятия», дата которых ждёт проверки («проверить» в столбце «В календаре»): {count}.',
     'ann.chart.fund': 'Фонд по видам',
     'ann.sign': 'Заведующая библиотекой ____________ {name}',
     'ann.built': 'Отчёт на листе «{sheet}»; сейчас откроется вид для печати.',

@@ -31,6 +31,7 @@ import {
   translateLogActions,
   translateSettingNotes,
 } from './translate';
+import { translateWrittenRows } from './translate-rows';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -89,6 +90,7 @@ export function setUpWorkbook(ss: Spreadsheet, lang: Lang, translate = false): S
   if (translate) {
     report.translatedCells += translateSettingNotes(sheets.get('settings')!, columnsOf.get('settings')!, lang);
     report.translatedCells += translateLogActions(sheets.get('log')!, columnsOf.get('log')!, lang);
+    report.translatedCells += translateWrittenRows(sheets, columnsOf, lang);
   }
   removeEmptyDefaultSheet(ss, report);
   let wb = Workbook.open(ss, rememberLayout(ss, lang));

@@ -12,7 +12,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** label in any language (normalised) → the label in `lang`, for a set of catalogue keys. */
-function labelMap(
+export function labelMap(
   keys: MessageKey[],
   lang: Lang,
   extra: (key: MessageKey) => string[] = () => [],
@@ -47,7 +47,12 @@ export function renameSheets(ss: Spreadsheet, lang: Lang): number {
  * Rewrites, in column `column` (1-based) below the header, the cells whose text `map` knows and that
  * differ from the current label: only those cells, in runs of neighbours.
  */
-export function translateColumn(sheet: Sheet, column: number, map: Map<string, string>): number {
+export function translateColumn(
+  sheet: Sheet,
+  column: number,
+  map: Map<string, string> | ((text: string) => string | undefined),
+): number {
+  const lookup = typeof map === 'function' ? map : (v: string) => map.get(normalise(v));
   const last = sheet.getLastRow();
   if (last < 2) return 0;
   const values = sheet.getRange(2, column, last - 1, 1).getValues();
@@ -59,7 +64,7 @@ export function translateColumn(sheet: Sheet, column: number, map: Map<string, s
     run = [];
   };
   values.forEach(([v], i) => {
-    const target = typeof v === 'string' && v !== '' ? map.get(normalise(v)) : undefined;
+    const target = typeof v === 'string' && v !== '' ? lookup(v) : undefined;
     if (target === undefined || target === v) {
       flush();
       return;

@@ -193,6 +193,68 @@ describe('the Fund sidebar in Chromium', () => {
   });
 });
 
+describe('the Fund sidebar: a raid, then a write-off act', () => {
+  it('a condition raid of class 7А finds a worn textbook; back on the shelf it is a candidate beside a lost copy, written off by act and approved', async () => {
+    const rt = libraryRuntime({ now: at('2026-11-25') });
+    seedFund(rt);
+    // The class holds its Algebra textbooks (the class-set issue at the desk).
+    expect((rt.call('deskClassIssue', '7А', ['T7M'], false) as { ok: boolean }).ok).toBe(true);
+    const { page, errors } = await openFund(rt);
+    await page.waitForSelector('#r-class option', { state: 'attached' });
+    await page.click('#tab-raid');
+    await page.selectOption('#r-kind', 'textbooks');
+    await page.selectOption('#r-class', '7А');
+    await page.click('#r-load');
+    await expect.poll(() => page.locator('#r-list tr').count()).toBe(3);
+    await page.selectOption('#r-list tr[data-inventory="700001"] select', 'unsatisfactory');
+    await page.click('#r-save');
+    await page.waitForSelector('#r-msg.ok, #r-msg.err');
+    expect(await page.getAttribute('#r-msg', 'class'), (await page.textContent('#r-msg')) ?? '').toBe('msg ok');
+    expect(rowsOf(rt, 'raids').map((r) => [r.inventory, r.condition])).toEqual([
+      ['700001', t('kk', 'enum.condition.unsatisfactory')],
+      ['700002', t('kk', 'enum.condition.good')],
+      ['700003', t('kk', 'enum.condition.good')],
+    ]);
+    await page.click('#r-needs');
+    await expect
+      .poll(() => page.textContent('#r-needs-list'))
+      .toBe(t('kk', 'fund.r.need', { title: 'Әбілқасымова А. Алгебра 7', replace: 1, repair: 0 }));
+
+    // Returned, the worn copy is a candidate; so is the lost one (both filters ticked by default).
+    expect((rt.call('deskReturn', '700001') as { ok: boolean }).ok).toBe(true);
+    await page.click('#tab-writeOff');
+    await page.click('#w-find');
+    await expect.poll(() => page.locator('#w-candidates tr').count()).toBe(2);
+    const rows = await page
+      .locator('#w-candidates tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-inventory')));
+    expect([...rows].sort()).toEqual(['000301', '700001']);
+    // The librarian gives the textbook another reason than the one proposed.
+    await page.selectOption('#w-candidates tr[data-inventory="700001"] select', 'defective');
+    await page.click('#w-create');
+    await page.waitForSelector('#w-acts tr[data-act="2026-1"]');
+    expect(await page.textContent('#w-msg')).toBe(
+      t('kk', 'fund.act.created', { act: '2026-1', date: '25.11.2026', copies: 2, sum: '5\u00a0000,00' }),
+    );
+    expect(rowsOf(rt, 'acts').map((a) => [a.inventory, a.reason])).toEqual(
+      rows.map((inv) => [
+        inv,
+        t('kk', inv === '700001' ? 'enum.writeOffReason.defective' : 'enum.writeOffReason.lost'),
+      ]),
+    );
+    await page.click(`#w-acts tr[data-act="2026-1"] button:text("${t('kk', 'fund.w.approve')}")`);
+    await expect.poll(() => page.textContent('#w-msg')).toBe(t('kk', 'fund.act.approved', { act: '2026-1' }));
+    expect(rowsOf(rt, 'acts').every((a) => a.status === t('kk', 'enum.actStatus.approved'))).toBe(true);
+    for (const inv of ['000301', '700001'])
+      expect(rowsOf(rt, 'copies').find((c) => c.inventory === inv)).toMatchObject({
+        status: t('kk', 'enum.copyStatus.writtenOff'),
+        writeOffAct: '2026-1',
+      });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('print views of the fund', () => {
   it('the write-off act on A4 (screenshot)', async () => {
     const rt = libraryRuntime({ now: at('2026-10-15') });

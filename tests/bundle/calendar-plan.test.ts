@@ -64,6 +64,31 @@ describe('dates as people write them', () => {
     ]);
   });
 
+  it('keeps a day and month typed alone on its month when the sheet took it for a number (20.10 kept as 20.1)', () => {
+    const rt = calendarLibrary();
+    addRows(rt, 'events', [
+      { date: '20.10', title: 'Кітапхана күні' },
+      { date: '10.10', endDate: '30.10', title: 'Күзгі көрме' },
+      { date: '05.01', title: 'Қысқы оқулар' },
+    ]);
+    // What the sheet holds: numbers, as Sheets keeps them in a locale with a decimal point.
+    expect(rowsOf(rt, 'events').map((r) => [r.date, r.endDate])).toEqual([
+      [20.1, ''],
+      [10.1, 30.1],
+      [5.01, ''],
+    ]);
+    rt.call('calendarSyncNow');
+    expect(
+      eventsOf(rt, 'EV')
+        .map((e) => [e.title, e.startDate, e.endDate])
+        .sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+    ).toEqual([
+      ['Күзгі көрме', '2025-10-10', '2025-10-31'],
+      ['Кітапхана күні', '2025-10-20', '2025-10-21'],
+      ['Қысқы оқулар', '2026-01-05', '2026-01-06'],
+    ]);
+  });
+
   it('flags what is no date, a range that ends before it starts, and a row without a name, writing nothing to the calendar for them', () => {
     const rt = calendarLibrary();
     addRows(rt, 'events', [

@@ -185,6 +185,54 @@ describe('an arrival', () => {
     }
   });
 
+  it('a write that Sheets refuses midway: the librarian is told, the КСУ counts none of it, and sent again it is whole, once', () => {
+    const reference = lyceum();
+    const calls: string[] = [];
+    const count = reference.counters.call.bind(reference.counters);
+    reference.counters.call = (name: string) => {
+      calls.push(name);
+      count(name);
+    };
+    expect((reference.call('fundRecordArrival', DELIVERY) as Reply).ok).toBe(true);
+    reference.counters.call = count;
+    const whole = fund(reference);
+    // Each write of the reference run, as the nth call of its method.
+    const writes = calls.flatMap((name, i) =>
+      /^(Range\.set|Sheet\.(appendRow|insert))/.test(name)
+        ? [{ name, nth: calls.slice(0, i + 1).filter((c) => c === name).length }]
+        : [],
+    );
+    expect(writes.length).toBeGreaterThanOrEqual(4);
+    for (const { name, nth } of writes) {
+      const rt = lyceum();
+      const untouched = fund(rt);
+      const failure = 'Service Spreadsheets failed while accessing document.';
+      rt.failCallOnce(name, nth, failure);
+      let reply: Reply | null = null;
+      try {
+        reply = rt.call('fundRecordArrival', DELIVERY) as Reply;
+      } catch (e) {
+        // Thrown to google.script.run's failure handler: the sidebar shows it.
+        expect(String(e), `${name} #${nth}`).toContain(failure);
+      }
+      // The librarian is told it did not go through.
+      if (reply) expect(reply.ok, `${name} #${nth} failed, yet "${reply.message}"`).toBe(false);
+      const after = fund(rt);
+      if (after.arrivals.length === 0) expect(after, `${name} #${nth}`).toEqual(untouched);
+      else {
+        expect(
+          after.arrivals.every((l) => l.status === 'жазылып жатыр'),
+          `${name} #${nth}`,
+        ).toBe(true);
+        const ksu = rt.call('fundBuildKsu', 2026) as { differences: string[] };
+        expect(ksu.differences).toContain(t('kk', 'fund.ksu.diff.interrupted', { what: '№ 1' }));
+      }
+      const again = rt.call('fundRecordArrival', DELIVERY) as Reply;
+      expect(again.ok, again.message).toBe(true);
+      expect(fund(rt), `sent again after ${name} #${nth} failed`).toEqual(whole);
+    }
+  });
+
   it('is dated by the day in Almaty: a minute before midnight on 31 December is last year’s, a minute after is the new year’s', () => {
     const rt = lyceum();
     const deliver = (document: string) =>

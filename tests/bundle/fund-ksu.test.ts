@@ -207,3 +207,68 @@ describe('the summary accounting book of a generated year', () => {
     expect(diffRows.map((r) => r.source)).toEqual(after.differences);
   });
 });
+
+describe('the inventory book of a generated year', () => {
+  it('has a line per copy, by number: its date, author and title, year, price, receipt, and the act that withdrew it', () => {
+    const rt = libraryRuntime({ now: at('2026-01-05') });
+    seedFund(rt);
+    generateYear(rt, 7);
+    const r = rt.call('fundBuildInventoryBook') as { ok: boolean; message: string };
+    expect(r.ok, r.message).toBe(true);
+    // Counted here from the Copies, Catalogue, Receipts and Acts sheets.
+    const titles = new Map(rowsOf(rt, 'titles').map((x) => [String(x.titleId), x]));
+    const receipts = new Map<string, string>();
+    for (const a of rowsOf(rt, 'arrivals'))
+      if (!receipts.has(String(a.record)))
+        receipts.set(
+          String(a.record),
+          t('kk', 'fund.book.receipt', {
+            record: String(a.record),
+            source: String(a.source),
+            document: String(a.document),
+          }),
+        );
+    const actDays = new Map<string, string>();
+    for (const a of rowsOf(rt, 'acts'))
+      if (a.status !== 'күші жойылған') actDays.set(String(a.act), String(dk(a.date)));
+    const show = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
+    const expected = rowsOf(rt, 'copies')
+      .map((c) => {
+        const x = titles.get(String(c.titleId))!;
+        const writtenOff = c.status === 'есептен шығарылған';
+        return {
+          inventory: String(c.inventory),
+          date: dk(c.received),
+          // "Author. Title", the author's own full stop kept single ("Ермекова Т. Қазақ тілі 7").
+          title: x.author ? `${String(x.author).replace(/\.$/, '')}. ${x.title}` : String(x.title),
+          year: x.year,
+          price: c.price,
+          copies: 1,
+          source: c.arrival ? receipts.get(String(c.arrival)) : c.source,
+          act: !writtenOff
+            ? ''
+            : c.writeOffAct
+              ? t('kk', 'fund.book.act', {
+                  act: String(c.writeOffAct),
+                  date: show(actDays.get(String(c.writeOffAct))!),
+                })
+              : t('kk', 'enum.copyStatus.writtenOff'),
+        };
+      })
+      .sort((a, b) => a.inventory.localeCompare(b.inventory, undefined, { numeric: true }));
+    const book = rowsOf(rt, 'inventoryBook').map((l) => ({
+      inventory: l.inventory,
+      date: dk(l.date),
+      title: l.title,
+      year: l.year,
+      price: l.price,
+      copies: l.copies,
+      source: l.source,
+      act: l.act,
+    }));
+    expect(book).toEqual(expected);
+    // The year wrote something in every column that can be empty: acts and receipts.
+    expect(book.filter((l) => String(l.act).includes('акт')).length).toBeGreaterThan(3);
+    expect(new Set(book.map((l) => l.source)).size).toBeGreaterThan(3);
+  });
+});

@@ -8,8 +8,10 @@ import type { Runtime } from '../../emulator';
 import { allLanguages, type Lang, type MessageKey, messageKeys, normalise, t } from '../../src/messages';
 import { ENUMS, enumKey, headerKey, SHEETS, sheetNameKey } from '../../src/schema';
 import { SETTING_DEFAULTS, settingNoteKey } from '../../src/settings';
+import { eventsOf } from '../support/calendar';
 import { seedLyceum } from '../support/desk-fixture';
-import { at, lastAlert, libraryRuntime, rowsOf, sheetOf } from '../support/library';
+import { seedFund } from '../support/fund';
+import { addRows, at, lastAlert, libraryRuntime, rowsOf, sheetOf } from '../support/library';
 
 /** Labels of the library written in a language other than `lang` (a label the same in both is fine). */
 function foreignLabels(rt: Runtime, lang: Lang): string[] {
@@ -70,6 +72,73 @@ describe('switching the language', () => {
       const r = rt.call('deskFindReader', '00124') as { ok: boolean; form: { loans: unknown[] } };
       expect(r.ok).toBe(true);
       expect(r.form.loans).toHaveLength(1);
+    }
+  });
+
+  it('relabels what the calendar and the fund wrote: the duties, the holidays, the КСУ and the inventory book as a new build in that language writes them', () => {
+    const rt = libraryRuntime({ now: at('2026-11-25') });
+    seedFund(rt);
+    addRows(rt, 'events', [{ date: '10.12.2026', title: 'Тәуелсіздік-тұғырым', kind: 'көрме' }]);
+    rt.call('calendarSyncNow');
+    expect(
+      (
+        rt.call('fundRecordArrival', {
+          date: '20.11.2026',
+          source: 'Атамұра',
+          document: 'Жүкқұжат № 7',
+          lines: [{ titleId: 'F2', copies: 2, price: 3000 }],
+        }) as { ok: boolean }
+      ).ok,
+    ).toBe(true);
+    rt.call('fundCreateAct', [{ inventory: '000104', reason: 'worn' }], { date: '15.10.2026' });
+    rt.call('fundApproveAct', '2026-1');
+    rt.call('fundCreateAct', [{ inventory: '000301', reason: 'lost' }], { date: '16.10.2026' });
+    rt.call('fundStocktakeOpen');
+    rt.call('fundStocktakeScan', '000101', 'A');
+    rt.call('fundRecordRaid', { kind: 'preservation', items: [{ inventory: '000102', condition: 'unsatisfactory' }] });
+    rt.call('fundBuildKsu', 2026);
+    rt.call('fundBuildInventoryBook');
+    const duties = [
+      'debtors',
+      'textbookRaid',
+      'fundRaid',
+      'textbookIssue',
+      'writeOff',
+      'annualReport',
+      'ratings',
+      'summary',
+    ];
+    for (const [fn, lang] of [
+      ['useRussian', 'ru'],
+      ['useEnglish', 'en'],
+      ['useKazakh', 'kk'],
+    ] as Array<[string, Lang]>) {
+      rt.call(fn);
+      expect(foreignLabels(rt, lang), lang).toEqual([]);
+      // The duties Setup wrote, and their calendar reminders at the next sync.
+      const rows = rowsOf(rt, 'duties');
+      expect(rows.map((r) => [r.duty, r.note])).toEqual(
+        duties.map((d) => [t(lang, `duty.${d}` as MessageKey), t(lang, `duty.${d}.note` as MessageKey)]),
+      );
+      rt.call('calendarSyncNow');
+      expect(
+        eventsOf(rt, 'DU')
+          .map((e) => e.title)
+          .sort(),
+      ).toEqual(rows.map((r) => String(r.duty)).sort());
+      // The holidays on Closed days.
+      const notes = rowsOf(rt, 'schedule').map((r) => String(r.note));
+      expect(notes).toContain(t(lang, 'holiday.newYear'));
+      expect(notes).not.toContain(t(lang === 'kk' ? 'ru' : 'kk', 'holiday.newYear'));
+      // The fund's books read as the same books built anew in this language.
+      for (const [key, build] of [
+        ['ksu', () => rt.call('fundBuildKsu', 2026)],
+        ['inventoryBook', () => rt.call('fundBuildInventoryBook')],
+      ] as const) {
+        const switched = JSON.stringify(rowsOf(rt, key));
+        build();
+        expect(JSON.stringify(rowsOf(rt, key)), `${key} in ${lang}`).toBe(switched);
+      }
     }
   });
 });

@@ -176,6 +176,10 @@ describe('statistics', () => {
     expect(cellOf(readers, k('stats.newReaders'), col)).toBe(want.newReaders);
     expect(cellOf(readers, k('stats.borrowers'), col)).toBe(want.borrowers);
     expect(cellOf(readers, `  ${k('stats.group.teacher')}`, col)).toBe(want.teachers);
+    expect(cellOf(readers, `  ${k('stats.group.staff')}`, col)).toBe(want.staff);
+    expect(cellOf(readers, `  ${k('stats.group.parent')}`, col)).toBe(want.parents);
+    expect(cellOf(readers, `  ${k('stats.group.low')}`, col)).toBe(want.low);
+    expect(cellOf(readers, `  ${k('stats.group.high')}`, col)).toBe(want.high);
     const visits = section(rt, 'statistics', k('stats.visits')).rows;
     expect(cellOf(visits, `  ${k('enum.visitKind.desk')}`, col)).toBe(want.byKind.desk);
     expect(cellOf(visits, `  ${k('enum.visitKind.readingRoom')}`, col)).toBe(want.byKind.readingRoom);
@@ -184,6 +188,16 @@ describe('statistics', () => {
     expect(cellOf(visits, k('stats.openDays'), col)).toBe(want.openDays);
     const issues = section(rt, 'statistics', k('stats.issues')).rows;
     expect(cellOf(issues, k('stats.textbookIssues'), col)).toBe(want.textbooks);
+    const byKind = section(rt, 'statistics', k('stats.byKind')).rows;
+    for (const kind of ['textbook', 'fiction', 'reference', 'methodical', 'periodical'] as const)
+      expect(cellOf(byKind, k(`enum.kind.${kind}`), col), kind).toBe(want.issuesByKind(kind));
+    // By grade: every grade of the school, and the teachers' books; textbooks aside, they add up to the issues.
+    const byGrade = section(rt, 'statistics', k('stats.byGrade')).rows;
+    for (const grade of ['5', '7', '10'])
+      expect(cellOf(byGrade, k('stats.grade', { grade }), col), grade).toBe(want.issuesByGrade.get(grade) ?? 0);
+    const teachers = byGrade.find((r) => r[0] === k('stats.group.teacher'));
+    expect(teachers?.[col] ?? 0).toBe(want.issuesByGrade.get('teacher') ?? 0);
+    expect(byGrade.reduce((n, r) => n + (r[col] as number), 0)).toBe(want.issues);
     const ind = section(rt, 'statistics', k('stats.indicators')).rows;
     for (const [key, value] of Object.entries(want.indicators))
       expect(cellOf(ind, k(`ind.${key}` as never), col) as number, key).toBeCloseTo(value, 9);
@@ -236,6 +250,39 @@ describe('statistics', () => {
     expect(rate[4]).toBe(k('ind.readingRate.how'));
   });
 
+  it('two ranges of dates side by side (the autumn so far, last autumn), and a quarter: every indicator', () => {
+    withAnswer(rt, 'buildStatistics', '01.09.2026 - 30.11.2026; 01.09.2025 - 30.11.2025');
+    // The first range reaches past today: it stops today.
+    const a = o.stats('2026-09-01', '2026-11-25', closedDays(rt));
+    const b = o.stats('2025-09-01', '2025-11-30', closedDays(rt));
+    const plan = section(rt, 'statistics', k('stats.plan')).rows;
+    const ind = section(rt, 'statistics', k('stats.indicators')).rows;
+    const byKind = section(rt, 'statistics', k('stats.byKind')).rows;
+    for (const [col, want] of [
+      [1, a],
+      [2, b],
+    ] as const) {
+      expect(cellOf(plan, k('plan.readers'), col)).toBe(want.readers);
+      expect(cellOf(plan, k('plan.visits'), col)).toBe(want.visits);
+      expect(cellOf(plan, k('plan.issues'), col)).toBe(want.issues);
+      expect(cellOf(byKind, k('enum.kind.textbook'), col)).toBe(want.issuesByKind('textbook'));
+      for (const [key, value] of Object.entries(want.indicators))
+        expect(cellOf(ind, k(`ind.${key}` as never), col) as number, `${key} ${col}`).toBeCloseTo(value, 9);
+    }
+    expect(cellOf(plan, k('plan.issues'), 3)).toBe(a.issues - b.issues);
+    expect(a.issues).toBeGreaterThan(0);
+    expect(b.issues).toBeGreaterThan(0);
+    // The autumn quarter of last year (November-December).
+    withAnswer(rt, 'buildStatistics', 'II тоқсан 2025-2026');
+    const q = o.stats('2025-11-01', '2025-12-31', closedDays(rt));
+    const qPlan = section(rt, 'statistics', k('stats.plan')).rows;
+    expect([
+      cellOf(qPlan, k('plan.readers')),
+      cellOf(qPlan, k('plan.visits')),
+      cellOf(qPlan, k('plan.issues')),
+    ]).toEqual([q.readers, q.visits, q.issues]);
+  });
+
   it('a period that is no period is refused with examples, and nothing is written', () => {
     const before = reportSheet(rt, 'statistics').peekValues();
     expect(withAnswer(rt, 'buildStatistics', 'келесі апта')).toBe(k('stats.badPeriod', { text: 'келесі апта' }));
@@ -271,6 +318,13 @@ describe('ratings', () => {
       expect(row[2]).toBe(c.bestBooks);
     }
     expect(alert).toContain('7А');
+    // The period the librarian chooses: last school year, its own reader of the year.
+    withAnswer(rt, 'buildRatings', '2025-2026');
+    const last = o.ratings('2025-08-01', '2026-07-31');
+    expect(last.max).toBeGreaterThan(0);
+    const lastYear = section(rt, 'ratings', k('rat.readerOfYear')).rows;
+    expect(lastYear.map((r) => r[0]).sort()).toEqual([...last.readerOfYear].sort());
+    expect(lastYear.every((r) => r[2] === last.max)).toBe(true);
   });
 });
 
@@ -320,6 +374,20 @@ describe('the annual report', () => {
     expect(cellOf(fund, k('report.total'), 4)).toBe(want.fund);
     const total = fund.find((r) => r[0] === k('report.total'))!;
     expect(total[4]).toBe((total[1] as number) + (total[2] as number) - (total[3] as number));
+    // Textbook coverage on the day of the report, and the year's ratings (textbooks aside).
+    const cov = o.coverage('2026-09-15');
+    const covRows = section(rt, 'annual', k('ann.coverage', { date: '15.09.2026' })).rows;
+    expect(covRows.map((r) => [r[2], r[3]])).toEqual([
+      [cov.low.needed, cov.low.have],
+      [cov.high.needed, cov.high.have],
+      [cov.school.needed, cov.school.have],
+    ]);
+    expect(covRows[2][4]).toBeCloseTo(cov.school.pct, 9);
+    const rat = o.ratings('2025-08-01', '2026-07-31');
+    expect(rat.max).toBeGreaterThan(0);
+    const best = section(rt, 'annual', `${k('ann.ratings')}: ${k('rat.readerOfYear')}`).rows;
+    expect(best.map((r) => r[0]).sort()).toEqual([...rat.readerOfYear].sort());
+    expect(best.every((r) => r[2] === rat.max)).toBe(true);
     const events = section(rt, 'annual', k('ann.events')).rows;
     expect(events.map((r) => r[1])).toEqual(
       data.events.filter((e) => e.date >= '2025-08-01' && e.date <= '2026-07-31').map((e) => e.title),

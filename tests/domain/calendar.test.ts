@@ -15,7 +15,13 @@ import {
   namesPerson,
   russianGenitive,
 } from '../../src/domain/calendar/names';
-import { checkPlanDates, parseWrittenDate, planYearFrom } from '../../src/domain/calendar/plan-dates';
+import {
+  checkPlanDates,
+  parseWrittenCell,
+  parseWrittenDate,
+  planYearFrom,
+  typedDayMonth,
+} from '../../src/domain/calendar/plan-dates';
 import { parsePlanTable } from '../../src/domain/calendar/plan-import';
 import {
   changedFields,
@@ -63,6 +69,18 @@ describe('dates as written, in a plan year', () => {
     );
     expect(parseWrittenDate('10.11-02.12', PLAN)).toMatchObject({ start: '2025-11-10', end: '2025-12-02' });
     expect(parseWrittenDate('15.12-10.01.26', PLAN)).toMatchObject({ start: '2025-12-15', end: '2026-01-10' });
+  });
+
+  it('reads a day and month that Sheets kept as a number (20.10 as 20.1) as the day typed, not another month', () => {
+    fc.assert(
+      fc.property(planDay, (d) => {
+        const typed = Number(dd(d));
+        expect(typedDayMonth(typed), dd(d)).toBe(dd(d));
+        expect(parseWrittenCell(typed, PLAN)).toMatchObject({ start: d, end: d });
+      }),
+    );
+    expect(parseWrittenCell(20.1, PLAN)).toMatchObject({ start: '2025-10-20' });
+    for (const n of [0, 32.01, 28.5, 28.13, 7, 28.011, -1.01]) expect(parseWrittenCell(n, PLAN), String(n)).toBeNull();
   });
 
   it('refuses what is no date', () => {

@@ -134,11 +134,24 @@ export function oracle(s: School) {
     const users = new Set([...books.map((l) => l.reader), ...[...deskDays].map((k) => k.split('|')[0]), ...cameRow]);
     const days = openDays(from, to, closed);
     const main = fund.length - kindCount(fund, 'textbook');
+    // Issues by kind (textbooks too) and, textbooks aside, by the grade of the reader's class or their group.
+    const issuesByKind = new Map<string, number>();
+    for (const l of issuedIn) issuesByKind.set(kindOf(l.inventory)!, (issuesByKind.get(kindOf(l.inventory)!) ?? 0) + 1);
+    const issuesByGrade = new Map<string, number>();
+    for (const l of books) {
+      const r = s.readers.find((x) => x.code === l.reader)!;
+      const key = r.category === 'pupil' ? String(gradeOfClass.get(r.className)) : r.category;
+      issuesByGrade.set(key, (issuesByGrade.get(key) ?? 0) + 1);
+    }
     return {
       readers: readers.length,
       low: readers.filter((r) => r.category === 'pupil' && (gradeOfClass.get(r.className) ?? 0) <= 9).length,
       high: readers.filter((r) => r.category === 'pupil' && (gradeOfClass.get(r.className) ?? 0) >= 10).length,
       teachers: readers.filter((r) => r.category === 'teacher').length,
+      staff: readers.filter((r) => r.category === 'staff').length,
+      parents: readers.filter((r) => r.category === 'parent').length,
+      issuesByKind: (k: string) => issuesByKind.get(k) ?? 0,
+      issuesByGrade,
       others: readers.filter((r) => r.category !== 'pupil').length,
       newReaders: readers.filter((r) => r.registered >= from && r.registered <= to).length,
       borrowers: new Set(books.map((l) => l.reader)).size,

@@ -81,6 +81,28 @@ export function parseWrittenDate(text: string, plan: PlanYear): WrittenDate | nu
   return start && end ? { start, end, yearGiven: a.year !== null || b.year !== null } : null;
 }
 
+/**
+ * A day and month typed alone ("20.10") in a sheet whose locale reads it as a number: Sheets keeps
+ * 20.1, which as text would be 20 January. The number's hundredths are the month: the text it was
+ * typed as ("20.10"), or null when the number cannot be one.
+ */
+export function typedDayMonth(n: number): string | null {
+  if (!Number.isFinite(n) || n <= 0) return null;
+  const day = Math.floor(n);
+  const month = Math.round((n - day) * 100);
+  if (Math.abs(day + month / 100 - n) > 1e-9 || day < 1 || day > 31 || month < 1 || month > 12) return null;
+  return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}`;
+}
+
+/** A cell's text or number as written (a Date is the caller's, with its time zone), or null. */
+export function parseWrittenCell(v: string | number, plan: PlanYear): WrittenDate | null {
+  if (typeof v === 'number') {
+    const text = typedDayMonth(v);
+    return text ? parseWrittenDate(text, plan) : null;
+  }
+  return parseWrittenDate(v, plan);
+}
+
 export type DateProblem = { kind: 'outside'; suggestion: { start: DayKey; end: DayKey } | null } | { kind: 'order' };
 
 /** The same day and month in `year` (29 February in a common year: the 28th). */

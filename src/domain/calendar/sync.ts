@@ -5,7 +5,7 @@
  * fingerprint of what was written, so a run writes only the fields whose row changed, makes nothing
  * twice, removes only events whose rows are gone and never touches an event without our key. Pure.
  */
-import type { DayKey } from '../../dates';
+import { addDays, type DayKey } from '../../dates';
 
 /** A series: in the months listed (none: every month) on a day, until a day; or explicit days. */
 export type Recurrence = { months: number[]; monthDay: number; until: DayKey } | { dates: DayKey[] };
@@ -72,6 +72,12 @@ export function readFingerprint(text: string): Fingerprint | null {
     out[f] = v;
   }
   return out;
+}
+
+/** The first and last day an all-day event was written with (its fingerprint's dates), or null. */
+export function syncedDays(fp: Fingerprint | null): { start: DayKey; end: DayKey } | null {
+  const m = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(fp?.dates ?? '');
+  return m ? { start: m[1], end: addDays(m[2], -1) } : null;
 }
 
 /** The fields a row changed since its event was written (all of them when nothing is known). */
