@@ -251,7 +251,9 @@ describe('a playground session', () => {
       await s.edit(LOANS, 1, 2, header, [{ button: 'OK' }]);
     });
 
-    it('refuses edits outside the sheet or with a bad value without a new version or a save', async () => {
+    it('refuses edits outside the sheet or with a bad value without a new version or a save', {
+      timeout: 60_000,
+    }, async () => {
       await s.flush();
       const version = s.version;
       for (const [row, col] of [
