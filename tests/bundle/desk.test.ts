@@ -280,12 +280,12 @@ describe('refusals write nothing and say why', () => {
   it('checks every column it will write before the first write: a lost book with no Returned column writes nothing', () => {
     const rt = lyceum();
     call(rt, 'deskIssue', '00123', '000103');
-    rt.userEdit('Берілімдер', 1, columnOf(rt, 'loans', 'returned') + 1, [['Қайтарылды (ескі)']]);
+    rt.userEdit(t('kk', 'sheet.loans'), 1, columnOf(rt, 'loans', 'returned') + 1, [['Қайтарылды (ескі)']]);
     const sheets = snapshot(rt);
     const r = call(rt, 'deskLost', '000103', '000999');
     expect(r).toEqual({
       ok: false,
-      message: t('kk', 'error.missingColumn', { sheet: 'Берілімдер', column: 'Қайтарылған күні' }),
+      message: t('kk', 'error.missingColumn', { sheet: t('kk', 'sheet.loans'), column: 'Қайтарылған күні' }),
     });
     expect(snapshot(rt)).toBe(sheets);
   });
