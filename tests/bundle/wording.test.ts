@@ -65,7 +65,7 @@ describe('the Settings sheet as people read it', () => {
     expect(issued.ok).toBe(true);
     const loan = rowsOf(rt, 'loans').find((l) => l.inventory === '700001' && l.returned === '');
     expect(loan?.due).toBeInstanceOf(Date);
-    expect((loan?.due as Date).toLocaleDateString('en-CA', { timeZone: 'Asia/Almaty' })).toBe('2027-05-28');
+    expect((loan!.due as Date).toLocaleDateString('en-CA', { timeZone: 'Asia/Almaty' })).toBe('2027-05-28');
   });
 
   it('every setting has an explanation in every language, which is more than its key', () => {
