@@ -3,7 +3,7 @@ import { defineMessages } from '../i18n/define';
 
 export const fundMessages = defineMessages({
   en: {
-    'menu.fund': 'Fund',
+    'menu.fund': 'Book fund',
     'menu.fund.open': 'Fund: arrivals, write-off, stocktake…',
     'menu.fund.ksu': 'Summary accounting book…',
     'menu.fund.book': 'Inventory book',

@@ -9,7 +9,7 @@ export const core = defineMessages({
     'app.name': 'Library',
     // Menu
     'menu.title': 'Library',
-    'menu.desk': 'Circulation desk…',
+    'menu.desk': 'Circulation desk: issue and return…',
     'menu.setup': 'Set up workbook',
     'menu.language': 'Language · Тіл · Язык',
     'menu.language.kk': 'Қазақша',
