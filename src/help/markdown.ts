@@ -32,7 +32,7 @@ export function inline(text: string): string {
   const codes: string[] = [];
   let s = escapeHtml(text).replace(/`([^`]+)`/g, (_, c: string) => {
     codes.push(`<code>${c}</code>`);
-    return `\u0000${codes.length - 1}\u0000`;
+    return `\uE000${codes.length - 1}\uE000`;
   });
   s = s
     .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
@@ -40,7 +40,7 @@ export function inline(text: string): string {
     .replace(/\[([^\]]+)\]\(#([a-z0-9-]+)\)/g, '<a href="#$2" data-section="$2">$1</a>')
     // Links outside the guide: their text only (the dialog opens no other page).
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
-  return s.replace(/\u0000(\d+)\u0000/g, (_, i: string) => codes[Number(i)]);
+  return s.replace(/\uE000(\d+)\uE000/g, (_, i: string) => codes[Number(i)]);
 }
 
 /** The guide as HTML: a heading with an id keeps it, so the dialog can open that section. */
