@@ -189,7 +189,7 @@ export const debtorsMessages = defineMessages({
     'menu.debtors.visitsOn': 'Тоқсан сайынғы келулер туралы хатты қосу',
     'menu.debtors.visitsOff': 'Тоқсан сайынғы келулер туралы хатты өшіру',
     'menu.debtors.visitsSend': 'Келулер туралы хатты қазір жіберу',
-    'menu.debtors.status': 'Хаттардың кестесі мен күйі',
+    'menu.debtors.status': 'Хат жіберу уақыты мен күйі',
     'debtors.sheet.summary':
       '{date} күнгі жағдай: {debtors} қарыздар, мерзімі өткен {books} кітап (кешіктірілген күн: {counting}).',
     'debtors.sheet.none': '{date} күнгі жағдай: мерзімі өткен кітап ешкімде жоқ.',
