@@ -27,6 +27,14 @@ export function guideHeadings(md: string): GuideHeading[] {
   return out;
 }
 
+/** The table of contents: the guide's chapters (level-2 headings with an id), as links. */
+export function guideContents(md: string): string {
+  const items = guideHeadings(md)
+    .filter((h) => h.level === 2 && h.id)
+    .map((h) => `<li><a href="#${h.id}" data-section="${h.id}">${inline(h.title)}</a></li>`);
+  return `<ol>${items.join('')}</ol>`;
+}
+
 /** `**bold**`, `*italic*`, `` `code` `` and `[text](#section)` inside escaped text. */
 export function inline(text: string): string {
   const codes: string[] = [];
