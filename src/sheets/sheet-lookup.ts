@@ -16,6 +16,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const FORMER_SHEET_NAMES: Partial<Record<SheetKey, string[]>> = {
   loans: ['Берілімдер'],
   mailings: ['Хат жіберу'],
+  // Excel (and the playground's .xlsx) refuses ":" in a sheet name.
+  stocktakeList: ['Инвентаризация: список'],
 };
 
 /** The sheet's name in every language, the current one first, then its former names. */

@@ -4,7 +4,7 @@
  * Settings (the MM-DD of earlier versions still read); every setting has its explanation.
  */
 import { describe, expect, it } from 'vitest';
-import { LANGS, t } from '../../src/messages';
+import { LANGS, type MessageKey, messageKeys, t } from '../../src/messages';
 import { parseSettings, SETTING_DEFAULTS, settingNoteKey } from '../../src/settings';
 import { FORMER_SHEET_NAMES } from '../../src/sheets/sheet-lookup';
 import { seedLyceum } from '../support/desk-fixture';
@@ -36,6 +36,20 @@ describe('sheets renamed by the wording review', () => {
     const loans = rowsOf(rt, 'loans');
     expect(loans).toHaveLength(loansBefore.length);
     expect(loans.find((l) => l.inventory === '000103')?.status).toBe(t('kk', 'enum.loanStatus.returned'));
+  });
+});
+
+describe('sheet names', () => {
+  it('every sheet name, in every language, is one Excel can hold too (no : \\ / ? * [ ], at most 31 characters)', () => {
+    const keys = messageKeys().filter((k) => /^(report\.)?sheet\.[A-Za-z]+$/.test(k)) as MessageKey[];
+    expect(keys.length).toBeGreaterThan(25);
+    for (const key of keys) {
+      for (const lang of LANGS) {
+        const name = t(lang, key);
+        expect(name, `${lang} ${key}`).not.toMatch(/[:\\/?*[\]]/);
+        expect(name.length, `${lang} ${key}`).toBeLessThanOrEqual(31);
+      }
+    }
   });
 });
 
