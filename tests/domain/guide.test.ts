@@ -162,6 +162,8 @@ describe.each(LANGS)('the %s guide', (lang) => {
     for (const id of HELP_SECTIONS) expect(html).toContain(` id="${id}"`);
     expect(html).not.toContain('{#');
     expect(html).not.toContain('![');
+    // Every emphasis was read as such: no asterisk is left in the text (code spans aside).
+    expect(html.replace(/<code>[^<]*<\/code>/g, '')).not.toContain('*');
   });
 });
 
