@@ -99,7 +99,11 @@ function htmlSurface(content: string, functionNames: string[]): string {
 window.__gasTransport = function (name, args) {
   return fetch('/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: name, args: args }) })
     .then(function (r) { return r.json(); })
-    .then(function (res) { try { parent.postMessage({ type: 'gas-ran', name: name }, '*'); } catch (e) {} return res.reply; });
+    .then(function (res) {
+      // A dialog the call opened (a print view, the Help) is shown by the page, as Sheets shows it.
+      try { parent.postMessage({ type: 'gas-ran', name: name, dialogs: res.dialogs || [] }, '*'); } catch (e) {}
+      return res.reply;
+    });
 };
 window.__gasHostClose = function () { parent.postMessage({ type: 'gas-close' }, '*'); };
 </script>
@@ -246,7 +250,7 @@ export async function startServer(opts: ServerOptions) {
         const { reply, result } = await serial(() =>
           session.run(String(b.name ?? ''), Array.isArray(b.args) ? (b.args as unknown[]) : []),
         );
-        return json(res, { reply, counters: result.counters, version: result.version });
+        return json(res, { reply, dialogs: result.dialogs, counters: result.counters, version: result.version });
       }
       if (req.method === 'POST' && url.pathname === '/api/clock') {
         const b = await body(req);

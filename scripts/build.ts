@@ -15,6 +15,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const entry = path.join(root, 'src/main.ts');
 const outDir = path.join(root, 'build');
 const GLOBAL_NAME = 'LibraryApp';
+/** The librarian's guide (docs/guide/<lang>.md) is bundled as text: the Help dialog renders it. */
+const LOADERS: Record<string, esbuild.Loader> = { '.md': 'text' };
 
 export async function entryExports(): Promise<string[]> {
   const result = await esbuild.build({
@@ -23,6 +25,7 @@ export async function entryExports(): Promise<string[]> {
     format: 'esm',
     write: false,
     metafile: true,
+    loader: LOADERS,
     outdir: path.join(root, 'build/.esm'),
     logLevel: 'silent',
   });
@@ -84,6 +87,7 @@ export async function build(): Promise<{ exports: string[]; files: string[] }> {
     bundle: true,
     format: 'iife',
     globalName: GLOBAL_NAME,
+    loader: LOADERS,
     target: 'es2019',
     charset: 'utf8',
     legalComments: 'none',

@@ -3,6 +3,7 @@
  * where it writes, and shows its outcome (or a clear, localised refusal) in a dialog.
  */
 import { errorMessage, isLibraryError } from './errors';
+import { helpTitleKey, refusalSection } from './help/sections';
 import { addLibraryMenu, menuFlags } from './menu';
 import { type Lang, type MessageKey, t } from './messages';
 import { parseSettings, type Settings } from './settings';
@@ -22,7 +23,11 @@ export function menuAction(action: (lang: Lang) => string | null): void {
     message = action(lang);
   } catch (e) {
     if (!isLibraryError(e)) console.error(e);
-    message = errorMessage(currentLang(), e);
+    const now = currentLang();
+    // A refusal's title names the guide's section that says what to do (Library → Help opens it).
+    const section = t(now, helpTitleKey(refusalSection(isLibraryError(e) ? e.key : null)));
+    ui.alert(t(now, 'help.refusal.title', { section }), errorMessage(now, e), ui.ButtonSet.OK);
+    return;
   }
   // null: the action showed its own dialog.
   if (message !== null) ui.alert(message);

@@ -119,6 +119,8 @@ export {
   openFund,
   takeFundOntoBooks,
 } from './fund/api';
+// Help: the librarian's guide in a dialog (the menu item, and the sidebars' Help links)
+export { showHelp } from './help/api';
 // Reports: coverage, the order diagnostic, statistics, ratings, the annual report; the monthly trigger
 export {
   buildAnnualReport,

@@ -94,6 +94,7 @@ export const MENU: MenuEntry[] = [
       item('menu.language.en', 'useEnglish'),
     ],
   },
+  item('menu.help', 'showHelp'),
   item('menu.about', 'showAbout'),
   // Hidden unless the `diagnostics` setting is TRUE: run once after installing (README, Diagnostics).
   { kind: 'separator', shownIf: 'diagnostics' },

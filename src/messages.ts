@@ -11,6 +11,7 @@ import { diagnosticsMessages } from './diagnostics/messages';
 import { fundMessages } from './fund/messages';
 import { fundBookMessages } from './fund/messages-books';
 import { fundSchemaMessages } from './fund/messages-schema';
+import { helpMessages } from './help/messages';
 import { core } from './i18n/core';
 import { makeCatalogue } from './i18n/translator';
 import { reportMessages } from './reports/messages';
@@ -28,6 +29,7 @@ const CATALOGUE = [
   fundMessages,
   fundBookMessages,
   calendarMessages,
+  helpMessages,
 ] as const;
 
 type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never;

@@ -72,7 +72,8 @@ export const SETTING_DEFAULTS: ReadonlyArray<{ key: string; value: string }> = [
   { key: 'loanDays.reference', value: '7' },
   { key: 'loanDays.methodical', value: '30' },
   { key: 'loanDays.periodical', value: '7' },
-  { key: 'textbookDue', value: '05-25' },
+  // Written dd.MM, as people read a date here; "05-25" (MM-DD, earlier versions) is still read.
+  { key: 'textbookDue', value: '25.05' },
   // The plan: Tuesday is the methodical day, Saturday and Sunday are days off.
   { key: 'closedWeekdays', value: '2,6,7' },
   { key: 'lastDayClosed', value: 'TRUE' },
@@ -149,7 +150,7 @@ export function parseSettings(values: Map<string, string>): Settings {
       methodical: dnum('loanDays.methodical'),
       periodical: dnum('loanDays.periodical'),
     },
-    textbookDue: /^\d{2}-\d{2}$/.test(due) ? due : String(d.get('textbookDue')),
+    textbookDue: monthDay(due) ?? (monthDay(String(d.get('textbookDue'))) as string),
     closedWeekdays: [...new Set(weekdays)].sort(),
     lastDayClosed: bool(get('lastDayClosed'), true),
     loanLimit: {
@@ -187,6 +188,16 @@ export function parseSettings(values: Map<string, string>): Settings {
       anniversaryMinYears: within(dnum('anniversaryMinYears'), 5, 1000, 100),
     },
   };
+}
+
+/** "25.05" (day.month, as written in Settings) or "05-25" (month-day, earlier versions) → "05-25". */
+export function monthDay(v: string): string | null {
+  const dm = /^(\d{1,2})\.(\d{1,2})\.?$/.exec(v);
+  const md = /^(\d{2})-(\d{2})$/.exec(v);
+  const [month, day] = dm ? [Number(dm[2]), Number(dm[1])] : md ? [Number(md[1]), Number(md[2])] : [0, 0];
+  if (month < 1 || month > 12 || day < 1 || day > [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1])
+    return null;
+  return `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 function reportLang(v: string): Lang {

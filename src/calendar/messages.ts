@@ -189,7 +189,7 @@ export const calendarMessages = defineMessages({
       'Жабық күндерді (мерекелер, демалыстар, тазалық күндері) күнтізбеге қосу (TRUE/FALSE)',
     'setting.anniversaryMinYears': 'Мерейтой іздеуші кемінде осынша жылдық мерейтойларды ұсынады (әр 5 жыл сайын)',
     'menu.calendar': 'Күнтізбе',
-    'menu.calendar.sync': 'Google Calendar-мен қазір синхрондау',
+    'menu.calendar.sync': 'Google Күнтізбесімен қазір синхрондау',
     'menu.calendar.import': 'Жоспар кестесінен іс-шараларды қосу…',
     'menu.calendar.jubilees': 'Жоспар жылының мерейтойларын табу',
     'menu.calendar.accept': 'Ұсынылған күндер мен ұсыныстарды қабылдау',

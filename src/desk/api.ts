@@ -5,6 +5,7 @@
  * shows, so the next action reads that row directly instead of searching for it.
  */
 import { errorMessage, isLibraryError } from '../errors';
+import { type HelpSection, refusalSection } from '../help/sections';
 import { type Lang, type MessageKey, messageKeys, t } from '../messages';
 import { applyLanguageIfChanged } from '../setup';
 import { withDocumentLock } from '../sheets/lock';
@@ -23,14 +24,19 @@ import { Desk } from './desk';
 import { findReader, readerHistory } from './find';
 import { showPrintView } from './print';
 
-export type Reply<T> = ({ ok: true } & T) | { ok: false; message: string };
+/** A refusal names the guide's section that says what to do (`help`: the sidebar shows a Help link). */
+export type Reply<T> = ({ ok: true } & T) | { ok: false; message: string; help: HelpSection };
 
 function reply<T extends object>(fn: () => T): Reply<T> {
   try {
     return { ok: true, ...fn() };
   } catch (e) {
     if (!isLibraryError(e)) console.error(e);
-    return { ok: false, message: errorMessage(currentLang(), e) };
+    return {
+      ok: false,
+      message: errorMessage(currentLang(), e),
+      help: refusalSection(isLibraryError(e) ? e.key : null),
+    };
   }
 }
 
@@ -55,7 +61,8 @@ function mutate<T extends object>(fn: (desk: Desk) => T): Reply<T> {
 /** The labels the sidebar needs, in the workbook's language. */
 export function deskLabels(lang: Lang): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of messageKeys()) if (key.startsWith('desk.')) out[key] = t(lang, key as MessageKey);
+  for (const key of messageKeys())
+    if (key.startsWith('desk.') || key.startsWith('help.link')) out[key] = t(lang, key as MessageKey);
   return out;
 }
 

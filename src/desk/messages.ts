@@ -153,7 +153,7 @@ export const deskMessages = defineMessages({
     'desk.returnedOther':
       '«{title}» ({inventory}) қайтарылды. Ол үстелдегі оқырманда емес, {holder} оқырманында болған.',
     'desk.returnedNoLoan':
-      '«Берілімдер» парағында {inventory} данасының ашық берісі болмады: дана қорға қайтарылды, бұл журналға жазылды.',
+      '«Берілген кітаптар» парағында {inventory} данасының ашық берісі болмады: дана қорға қайтарылды, бұл журналға жазылды.',
     'desk.returnedLate': 'Мерзімінен {days} күн кешіктірілген.',
     'desk.renewed': '«{title}» ({inventory}) ұзартылды; жаңа мерзімі {due}.',
     'desk.lost': 'Жоғалды деп белгіленді: «{title}» ({inventory}), оқырман {reader}.',
@@ -177,7 +177,7 @@ export const deskMessages = defineMessages({
     'desk.switchedReader': 'Бұл оқырман билеті: енді үстелде — {reader}.',
     'desk.confirmLostAgain': '{inventory} данасын жоғалды деп белгілеу үшін Enter-ді тағы басыңыз.',
     'desk.error.loanMissing':
-      '{inventory} данасының {loanId} ашық берісі «Берілімдер» парағында жоқ. Парақтарды тексеріңіз.',
+      '{inventory} данасының {loanId} ашық берісі «Берілген кітаптар» парағында жоқ. Парақтарды тексеріңіз.',
     'desk.error.replacementExists': '{inventory} инвентарлық нөмірі қорда бар.',
     'desk.error.overdueTextbooks':
       '{reader} оқырманында өткен жылдан қайтарылмаған {count} оқулық бар; жаңа жинақ олар қайтарылған соң беріледі.',

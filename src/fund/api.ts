@@ -5,6 +5,7 @@
  */
 import { menuAction } from '../actions';
 import { errorMessage, isLibraryError } from '../errors';
+import { type HelpSection, refusalSection } from '../help/sections';
 import { type Lang, type MessageKey, messageKeys, t } from '../messages';
 import { ENUMS } from '../schema';
 import { applyLanguageIfChanged } from '../setup';
@@ -19,14 +20,19 @@ import { type LabelRequest, printAct, printLabels, printStocktake } from './prin
 import { type RaidInput, raidList, recordRaid, replacementNeeds } from './raids';
 import { closeStocktake, openStocktake, scanStocktake, stocktakeLists, stocktakeProgress } from './stocktake';
 
-export type Reply<T> = ({ ok: true } & T) | { ok: false; message: string };
+/** A refusal names the guide's section that says what to do (`help`: the sidebar shows a Help link). */
+export type Reply<T> = ({ ok: true } & T) | { ok: false; message: string; help: HelpSection };
 
 function reply<T extends object>(fn: () => T): Reply<T> {
   try {
     return { ok: true, ...fn() };
   } catch (e) {
     if (!isLibraryError(e)) console.error(e);
-    return { ok: false, message: errorMessage(currentLang(), e) };
+    return {
+      ok: false,
+      message: errorMessage(currentLang(), e),
+      help: refusalSection(isLibraryError(e) ? e.key : null),
+    };
   }
 }
 
@@ -42,7 +48,11 @@ function mutate<T extends object>(fn: (fund: Fund) => T): Reply<T> {
 export function fundLabels(lang: Lang): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of messageKeys()) {
-    if (/^(fund\.|enum\.(kind|condition|writeOffReason|raidKind)\.|desk\.error\.empty$|print\.button$)/.test(key))
+    if (
+      /^(fund\.|enum\.(kind|condition|writeOffReason|raidKind)\.|desk\.error\.empty$|print\.button$|help\.link)/.test(
+        key,
+      )
+    )
       out[key] = t(lang, key as MessageKey);
   }
   return out;

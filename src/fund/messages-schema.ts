@@ -272,7 +272,7 @@ export const fundSchemaMessages = defineMessages({
     'sheet.arrivals': 'Поступления',
     'sheet.acts': 'Акты списания',
     'sheet.stocktakes': 'Инвентаризации',
-    'sheet.stocktakeList': 'Инвентаризация: список',
+    'sheet.stocktakeList': 'Список инвентаризации',
     'sheet.raids': 'Рейды',
     'sheet.inventoryBook': 'Инвентарная книга',
     'sheet.ksu': 'Книга суммарного учёта',

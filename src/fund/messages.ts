@@ -3,7 +3,7 @@ import { defineMessages } from '../i18n/define';
 
 export const fundMessages = defineMessages({
   en: {
-    'menu.fund': 'Fund',
+    'menu.fund': 'Book fund',
     'menu.fund.open': 'Fund: arrivals, write-off, stocktake…',
     'menu.fund.ksu': 'Summary accounting book…',
     'menu.fund.book': 'Inventory book',
@@ -155,7 +155,7 @@ export const fundMessages = defineMessages({
     'fund.labels.cannotEncode': 'No barcode for {codes}: a barcode holds Latin letters, digits and signs only.',
   },
   kk: {
-    'menu.fund': 'Қор',
+    'menu.fund': 'Кітап қоры',
     'menu.fund.open': 'Қор: түсім, есептен шығару, түгендеу…',
     'menu.fund.ksu': 'Жиынтық есеп кітабы…',
     'menu.fund.book': 'Инвентарлық кітап',
@@ -308,7 +308,7 @@ export const fundMessages = defineMessages({
       '{codes} үшін штрихкод жоқ: штрихкодта тек латын әріптері, цифрлар мен белгілер болады.',
   },
   ru: {
-    'menu.fund': 'Фонд',
+    'menu.fund': 'Книжный фонд',
     'menu.fund.open': 'Фонд: поступления, списание, инвентаризация…',
     'menu.fund.ksu': 'Книга суммарного учёта…',
     'menu.fund.book': 'Инвентарная книга',

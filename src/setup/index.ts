@@ -64,7 +64,7 @@ export function setUpWorkbook(ss: Spreadsheet, lang: Lang, translate = false): S
     holdingsRebuilt: 0,
     closedDays: null,
   };
-  if (translate) report.translatedCells += renameSheets(ss, lang);
+  report.translatedCells += renameSheets(ss, lang, !translate);
   const columnsOf = new Map<string, Map<string, number>>();
   const sheets = new Map<string, Sheet>();
   for (const def of SHEETS) {

@@ -7,6 +7,7 @@
 import { allLanguages, type Lang, type MessageKey, messageKeys, normalise, t } from '../messages';
 import { ENUMS, enumKey, headerKey, SHEETS, type SheetDef, sheetNameKey } from '../schema';
 import { SETTING_DEFAULTS, settingNoteKey } from '../settings';
+import { FORMER_SHEET_NAMES, sheetNames } from '../sheets/sheet-lookup';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -25,13 +26,18 @@ export function labelMap(
   return map;
 }
 
-/** Renames our sheets named in another language; a name already taken by another sheet is left alone. */
-export function renameSheets(ss: Spreadsheet, lang: Lang): number {
+/**
+ * Renames our sheets named in another language (or, with `formerOnly`, only those under a name an
+ * earlier version gave them); a name already taken by another sheet is left alone.
+ */
+export function renameSheets(ss: Spreadsheet, lang: Lang, formerOnly = false): number {
   let renamed = 0;
   for (const def of SHEETS) {
+    const former = FORMER_SHEET_NAMES[def.key] ?? [];
+    if (formerOnly && former.length === 0) continue;
     const current = t(lang, sheetNameKey(def.key));
     if (ss.getSheetByName(current)) continue;
-    for (const name of allLanguages(sheetNameKey(def.key))) {
+    for (const name of formerOnly ? former : sheetNames(def, lang)) {
       const sheet = name === current ? null : ss.getSheetByName(name);
       if (sheet) {
         sheet.setName(current);

@@ -57,7 +57,7 @@ export const logMessages = defineMessages({
     'log.return.details': '«{title}» ({inventory}) қайтарылды, оқырман {reader}.',
     'log.returnNoLoan': 'Берісі жоқ қайтару',
     'log.returnNoLoan.details':
-      '{reader} оқырманындағы «{title}» ({inventory}) қорға қайтарылды; «Берілімдер» парағында оның ашық берісі болмады.',
+      '{reader} оқырманындағы «{title}» ({inventory}) қорға қайтарылды; «Берілген кітаптар» парағында оның ашық берісі болмады.',
     'log.renew': 'Ұзарту',
     'log.renew.details': '{reader}: «{title}» ({inventory}), мерзімі {from} → {due}.',
     'log.lost': 'Жоғалды',

@@ -9,10 +9,22 @@ import { headerKey, type SheetDef, type SheetKey, sheetDef, sheetNameKey } from 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** The sheet's name in every language, the current one first. */
+/**
+ * Names our sheets had in earlier versions (the wording review renamed them): a workbook set up then
+ * still finds them, and Setup renames them to the current name.
+ */
+export const FORMER_SHEET_NAMES: Partial<Record<SheetKey, string[]>> = {
+  loans: ['Берілімдер'],
+  mailings: ['Хат жіберу'],
+  // Excel (and the playground's .xlsx) refuses ":" in a sheet name.
+  stocktakeList: ['Инвентаризация: список'],
+};
+
+/** The sheet's name in every language, the current one first, then its former names. */
 export function sheetNames(def: SheetDef, lang: Lang): string[] {
   const current = t(lang, sheetNameKey(def.key));
-  return [current, ...allLanguages(sheetNameKey(def.key)).filter((n) => n !== current)];
+  const names = [...allLanguages(sheetNameKey(def.key)), ...(FORMER_SHEET_NAMES[def.key] ?? [])];
+  return [current, ...names.filter((n) => n !== current)];
 }
 
 export function findSheet(ss: Spreadsheet, key: SheetKey, lang: Lang): Sheet | null {

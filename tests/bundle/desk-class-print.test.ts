@@ -46,6 +46,7 @@ describe('a class set handed out by scanning', () => {
     expect(again).toEqual({
       ok: false,
       message: t('kk', 'desk.error.alreadyHasTitle', { reader: 'Бекова Дана', inventory: '700002' }),
+      help: 'trouble-class-sets',
     });
     const after = rt.call('deskClassList', '7А', ['T7M', 'T7K']) as ListReply;
     expect(after.pupils[1].holds).toEqual(['700002', '']);

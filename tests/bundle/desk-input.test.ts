@@ -61,6 +61,7 @@ describe('reader cards as a scanner types them', () => {
     expect(r).toEqual({
       ok: false,
       message: t('kk', 'error.ambiguousCode', { typed: 'К00002', codes: 'K00002, R00002' }),
+      help: 'trouble-desk',
     });
     const issue = rt.call('deskIssue', 'К00002', '000101') as Reply;
     expect(issue.ok).toBe(false);

@@ -247,7 +247,8 @@ describe('refusals write nothing and say why', () => {
     before(rt);
     const sheets = snapshot(rt);
     const r = call(rt, fn, ...args);
-    expect(r).toEqual({ ok: false, message });
+    // Every desk refusal names the guide's section that says what to do.
+    expect(r).toEqual({ ok: false, message, help: 'trouble-desk' });
     expect(snapshot(rt)).toBe(sheets);
   });
 
@@ -273,6 +274,7 @@ describe('refusals write nothing and say why', () => {
     expect(r).toEqual({
       ok: false,
       message: t('kk', 'error.missingColumn', { sheet: 'Даналар', column: 'Инвентарлық нөмір' }),
+      help: 'trouble-workbook',
     });
     expect(snapshot(rt)).toBe(sheets);
   });
@@ -280,12 +282,13 @@ describe('refusals write nothing and say why', () => {
   it('checks every column it will write before the first write: a lost book with no Returned column writes nothing', () => {
     const rt = lyceum();
     call(rt, 'deskIssue', '00123', '000103');
-    rt.userEdit('Берілімдер', 1, columnOf(rt, 'loans', 'returned') + 1, [['Қайтарылды (ескі)']]);
+    rt.userEdit(t('kk', 'sheet.loans'), 1, columnOf(rt, 'loans', 'returned') + 1, [['Қайтарылды (ескі)']]);
     const sheets = snapshot(rt);
     const r = call(rt, 'deskLost', '000103', '000999');
     expect(r).toEqual({
       ok: false,
-      message: t('kk', 'error.missingColumn', { sheet: 'Берілімдер', column: 'Қайтарылған күні' }),
+      message: t('kk', 'error.missingColumn', { sheet: t('kk', 'sheet.loans'), column: 'Қайтарылған күні' }),
+      help: 'trouble-workbook',
     });
     expect(snapshot(rt)).toBe(sheets);
   });
@@ -298,6 +301,7 @@ describe('refusals write nothing and say why', () => {
     expect(call(rt, 'deskRenew', '000103')).toEqual({
       ok: false,
       message: t('kk', 'desk.error.renewOverdue', { inventory: '000103', days: 5 }),
+      help: 'trouble-desk',
     });
     expect(snapshot(rt)).toBe(sheets);
   });
@@ -370,6 +374,7 @@ describe('renew', () => {
     expect(third).toEqual({
       ok: false,
       message: t('kk', 'desk.error.renewLimit', { inventory: '000103', count: 2, limit: 2 }),
+      help: 'trouble-desk',
     });
   });
 });
@@ -400,6 +405,7 @@ describe('lost book', () => {
     expect(call(rt, 'deskLost', '000103', '000101')).toEqual({
       ok: false,
       message: t('kk', 'desk.error.replacementExists', { inventory: '000101' }),
+      help: 'trouble-desk',
     });
     expect(snapshot(rt)).toBe(sheets);
   });
@@ -521,10 +527,11 @@ describe('concurrency', () => {
     const first = call(rt, 'deskIssue', '00123', '000103');
     const second = call(rt, 'deskIssue', '00124', '000103');
     expect(first.ok).toBe(true);
-    expect(secondWhileFirstHeldLock).toEqual({ ok: false, message: t('kk', 'error.busy') });
+    expect(secondWhileFirstHeldLock).toEqual({ ok: false, message: t('kk', 'error.busy'), help: 'trouble-workbook' });
     expect(second).toEqual({
       ok: false,
       message: t('kk', 'desk.error.onLoan', { inventory: '000103', holder: 'Әлиева Аружан (7А)', due: '09.12.2026' }),
+      help: 'trouble-desk',
     });
     expect(rowsOf(rt, 'loans')).toHaveLength(1);
   });
@@ -533,7 +540,11 @@ describe('concurrency', () => {
     const rt = lyceum();
     const sheets = snapshot(rt);
     rt.lock.holdByOther('document');
-    expect(call(rt, 'deskIssue', '00123', '000103')).toEqual({ ok: false, message: t('kk', 'error.busy') });
+    expect(call(rt, 'deskIssue', '00123', '000103')).toEqual({
+      ok: false,
+      message: t('kk', 'error.busy'),
+      help: 'trouble-workbook',
+    });
     expect(snapshot(rt)).toBe(sheets);
   });
 });

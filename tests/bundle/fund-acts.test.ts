@@ -184,6 +184,7 @@ describe('a write-off act', () => {
     expect(onLoan).toEqual({
       ok: false,
       message: t('kk', 'fund.error.copyOnLoan', { inventory: '000103', reader: '00123' }),
+      help: 'trouble-fund',
     });
     // 000302 was written off before the books were kept here (no act).
     const old = rt.call('fundCreateAct', [{ inventory: '000302', reason: 'worn' }]) as Reply;

@@ -266,7 +266,7 @@ describe('an arrival', () => {
     const log = rowsOf(rt, 'log').length;
     const bad = (lines: unknown[], key: Parameters<typeof t>[1], params: Record<string, string | number>) => {
       const r = rt.call('fundRecordArrival', { ...DELIVERY, lines }) as Reply;
-      expect(r).toEqual({ ok: false, message: t('kk', key, params) });
+      expect(r).toEqual({ ok: false, message: t('kk', key, params), help: 'trouble-fund' });
     };
     bad(
       [

@@ -110,6 +110,10 @@ describe('labels', () => {
     expect(issue.ok, issue.message).toBe(true);
     expect(rowsOf(rt, 'copies').find((c) => c.inventory === 'КХ-7')!.reader).toBe('00123');
     const none = rt.call('fundPrintLabels', { inventories: ['Ә-1'] }) as Reply;
-    expect(none).toEqual({ ok: false, message: t('kk', 'fund.labels.cannotEncode', { codes: 'Ә-1' }) });
+    expect(none).toEqual({
+      ok: false,
+      message: t('kk', 'fund.labels.cannotEncode', { codes: 'Ә-1' }),
+      help: 'trouble-fund',
+    });
   });
 });

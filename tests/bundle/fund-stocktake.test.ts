@@ -95,7 +95,7 @@ describe('a stocktake', () => {
       day2.env.userEmail = keep;
     });
     expect(scan(day2, '700102', 'U').kind).toBe('found');
-    expect(during).toEqual({ ok: false, message: t('kk', 'error.busy') });
+    expect(during).toEqual({ ok: false, message: t('kk', 'error.busy'), help: 'trouble-workbook' });
     // Another scan that holds the lock for two seconds: this one waits for it, then counts.
     day2.lock.holdByOther('document', new Date(day2.clock.nowMillis() + 2_000));
     day2.env.userEmail = 'librarian@lyceum92.kz';

@@ -238,6 +238,7 @@ describe('bad input, generated (fast-check on the built bundle)', () => {
     expect(reply).toEqual({
       ok: false,
       message: t('kk', 'error.headerMoved', { sheet: t('kk', 'sheet.copies'), row: 2 }),
+      help: 'trouble-workbook',
     });
     expect(t('kk', headerKey('copies', 'inventory'))).not.toBe('');
   });

@@ -80,7 +80,7 @@ describe('two at once', () => {
       meanwhile = rt.call('deskIssue', '00125', '000101') as Reply;
     });
     rt.fireTriggers(at('2027-01-01', '23:00'));
-    expect(meanwhile).toEqual({ ok: false, message: t('kk', 'error.busy') });
+    expect(meanwhile).toEqual({ ok: false, message: t('kk', 'error.busy'), help: 'trouble-workbook' });
     expect(rowsOf(rt, 'loans').filter((l) => l.inventory === '000101')).toHaveLength(0);
     expect((rt.call('deskIssue', '00125', '000101') as Reply).ok).toBe(true);
     expect(teachersIn(rt)).toEqual(teachers);
@@ -111,7 +111,7 @@ describe('two at once', () => {
       meanwhile = rt.call('deskReturn', '000103') as Reply;
     });
     rt.call('setUpWorkbook');
-    expect(meanwhile).toEqual({ ok: false, message: t('kk', 'error.busy') });
+    expect(meanwhile).toEqual({ ok: false, message: t('kk', 'error.busy'), help: 'trouble-workbook' });
     expect(rowsOf(rt, 'loans').find((l) => l.inventory === '000103')?.returned).toBe('');
     expect((rt.call('deskReturn', '000103') as Reply).ok).toBe(true);
     expect(rowsOf(rt, 'loans').find((l) => l.inventory === '000103')?.returned).not.toBe('');
@@ -124,7 +124,7 @@ describe('two at once', () => {
       meanwhile = rt.call('deskRenew', '000103') as Reply;
     });
     expect((rt.call('deskReturn', '000103') as Reply).ok).toBe(true);
-    expect(meanwhile).toEqual({ ok: false, message: t('kk', 'error.busy') });
+    expect(meanwhile).toEqual({ ok: false, message: t('kk', 'error.busy'), help: 'trouble-workbook' });
     // Scanned again: the copy is back, so there is nothing to renew, and the desk says so.
     const again = rt.call('deskRenew', '000103') as Reply;
     expect(again.ok).toBe(false);

@@ -7,7 +7,7 @@ import type { DeskResult } from '../circulation';
 import type { ReaderForm } from '../desk';
 import { wireClassTab } from './class-tab';
 import { server } from './server';
-import { $, clearMessages, el, input, L, label, say, show } from './ui';
+import { $, clearMessages, el, helpLink, input, L, label, say, show } from './ui';
 
 type Mode = 'issue' | 'return' | 'renew' | 'lost';
 type Tab = 'desk' | 'class' | 'visits';
@@ -47,7 +47,11 @@ function setLabels(): void {
     'visit-excursion': 'desk.visit.add',
   };
   for (const [id, key] of Object.entries(texts)) $(id).textContent = L[key];
+  $('help-slot').appendChild(helpLink('desk'));
 }
+
+/** The guide's section of each tab: the sidebar's Help link opens the one in view. */
+const TAB_HELP: Record<Tab, string> = { desk: 'desk', class: 'class-sets', visits: 'desk' };
 
 function setMode(mode: Mode): void {
   state.mode = mode;
@@ -65,6 +69,7 @@ function setTab(tab: Tab): void {
     $(`pane-${t}`).classList.toggle('hidden', t !== tab);
     $(`tab-${t}`).classList.toggle('on', t === tab);
   }
+  $('help-slot').firstElementChild?.setAttribute('data-help', TAB_HELP[tab]);
   if (tab !== 'desk') classTab.load();
 }
 

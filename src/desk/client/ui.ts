@@ -25,9 +25,32 @@ export function el(tag: string, props: Record<string, string> = {}, children: No
 
 export type Kind = 'ok' | 'err' | 'warn' | '';
 
+declare const google: { script: { run: { showHelp(section: string): void } } };
+
+/** The guide's section of each refusal the server sent (its message → section), for the Help links. */
+export const refusalHelp = new Map<string, string>();
+
+/** A "Help" link that opens the guide at `section` in a dialog (the server's showHelp). */
+export function helpLink(section: string): HTMLElement {
+  const link = el('button', { className: 'link help', 'data-help': section, title: L['help.linkTitle'] ?? '' });
+  link.textContent = L['help.link'] ?? '?';
+  // The section is read at the click: a sidebar's own Help link follows its tab.
+  link.addEventListener('click', () => google.script.run.showHelp(link.getAttribute('data-help') ?? section));
+  return link;
+}
+
+/** A refusal's text with its Help link, when the server said which section explains it. */
+function withHelp(box: HTMLElement, kind: Kind, text: string): void {
+  const section = kind === 'err' ? refusalHelp.get(text) : undefined;
+  if (!section) return;
+  box.appendChild(document.createTextNode(' '));
+  box.appendChild(helpLink(section));
+}
+
 export function show(box: HTMLElement, kind: Kind, text = ''): void {
   box.className = kind ? `msg ${kind}` : 'msg';
   box.textContent = text;
+  withHelp(box, kind, text);
 }
 
 /**
@@ -37,6 +60,7 @@ export function show(box: HTMLElement, kind: Kind, text = ''): void {
 export function say(kind: Exclude<Kind, ''>, text: string, extra: string[] = []): void {
   const list = $('messages');
   const item = el('li', { className: `msg ${kind}` }, [el('span', { text })]);
+  withHelp(item, kind, text);
   for (const x of extra) item.appendChild(el('div', { className: 'extra', text: x }));
   list.insertBefore(item, list.firstChild);
   while (list.children.length > 10) list.removeChild(list.lastChild as Node);

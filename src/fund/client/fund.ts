@@ -2,7 +2,7 @@
  * The Fund sidebar in the browser: arrivals, write-off acts, the stocktake (made for a barcode
  * scanner, like the desk), condition raids, the books and labels. User text is set as textContent.
  */
-import { $, L, show } from '../../desk/client/ui';
+import { $, helpLink, L, show } from '../../desk/client/ui';
 import { wireArrival } from './arrival';
 import { wireBooks } from './books';
 import { fillSelect } from './common';
@@ -16,6 +16,7 @@ const TABS: Tab[] = ['arrival', 'writeOff', 'stocktake', 'raid', 'books'];
 
 function setLabels(): void {
   $('title').textContent = L['fund.title'];
+  $('help-slot').appendChild(helpLink('fund'));
   for (const t of TABS) $(`tab-${t}`).textContent = L[`fund.tab.${t}`];
   for (const e of Array.from(document.querySelectorAll<HTMLElement>('[data-label]'))) {
     e.textContent = L[e.dataset.label as string] ?? '';

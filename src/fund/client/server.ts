@@ -2,6 +2,8 @@
  * Typed calls from the Fund sidebar to the server: `server('fundStocktakeScan', code, section)` is
  * checked against the exported function's parameters and resolves to its return type.
  */
+
+import { refusalHelp } from '../../desk/client/ui';
 import type * as Api from '../api';
 
 type Fns = { [K in keyof typeof Api]: (typeof Api)[K] extends (...args: never[]) => unknown ? (typeof Api)[K] : never };
@@ -18,7 +20,12 @@ declare const google: { script: { run: Runner } };
 export function server<K extends ServerName>(name: K, ...args: Parameters<Fns[K]>): Promise<ReturnType<Fns[K]>> {
   return new Promise((resolve, reject) => {
     const runner = google.script.run
-      .withSuccessHandler((v) => resolve(v as ReturnType<Fns[K]>))
+      .withSuccessHandler((v) => {
+        // A refusal names the guide's section that explains it: its message gets a Help link.
+        const r = v as { ok?: boolean; message?: string; help?: string } | null;
+        if (r && r.ok === false && r.message && r.help) refusalHelp.set(r.message, r.help);
+        resolve(v as ReturnType<Fns[K]>);
+      })
       .withFailureHandler((e) => reject(e instanceof Error ? e : new Error(String(e))));
     (runner[name] as (...a: unknown[]) => void)(...args);
   });
