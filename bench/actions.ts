@@ -55,7 +55,12 @@ export class Bench {
     }
     m.runs.push(cost);
     const worst = m.runs.reduce((a, b) => (b.sheets > a.sheets ? b : a));
-    m.cost = { ...worst, cpuMs: median(m.runs.map((c) => c.cpuMs)), serviceMs: median(m.runs.map((c) => c.serviceMs)) };
+    m.cost = {
+      ...worst,
+      cpuMs: median(m.runs.map((c) => c.cpuMs)),
+      serviceMs: median(m.runs.map((c) => c.serviceMs)),
+      loadMs: median(m.runs.map((c) => c.loadMs)),
+    };
     Object.assign(m, extra);
     return cost;
   }

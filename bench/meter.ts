@@ -2,7 +2,8 @@
  * What one execution costs, from the runtime's counters (Spreadsheet calls that reach Google,
  * Cache/Properties, Mail and Calendar calls, cells read and written) and the script's own CPU time:
  * the execution's wall time on this machine less the time spent inside the runtime's services (which
- * stand for Google's servers). The services are timed by wrapping the globals the bundle sees; what
+ * stand for Google's servers), measured as CPU time so other work on the machine does not inflate it.
+ * The services are timed by wrapping the globals the bundle sees; what
  * a service returns (a Sheet, a Range) is wrapped too, plain values (arrays of cells, Dates) are not,
  * so the script's own loops over its data run at full speed.
  */
@@ -21,8 +22,13 @@ export interface Cost {
   writes: number;
   /** Store calls that write (Properties set/delete, Cache put/remove). */
   storeWrites: number;
-  /** The script's own time (wall less the services), and the services' time, in ms. */
+  /**
+   * The script's own CPU time (ms): the process's CPU time during the execution less the time inside
+   * the runtime's services and less the evaluation of the bundle for the fresh global scope (`loadMs`,
+   * shown apart: Apps Script pays it too, but it is the same for every action).
+   */
   cpuMs: number;
+  loadMs: number;
   serviceMs: number;
   /** Calls per method, for the table. */
   calls: Record<string, number>;
@@ -100,11 +106,11 @@ export class Meter {
   private timed<T>(fn: () => T): T {
     if (this.depth > 0) return fn();
     this.depth++;
-    const start = performance.now();
+    const start = process.cpuUsage();
     try {
       return this.result(fn()) as T;
     } finally {
-      this.serviceMs += performance.now() - start;
+      this.serviceMs += cpuMs(process.cpuUsage(start));
       this.depth--;
     }
   }
@@ -114,9 +120,11 @@ export class Meter {
     const { counters } = this.rt;
     counters.reset();
     this.serviceMs = 0;
-    const start = performance.now();
+    const loaded = this.rt.loading.cpuMs;
+    const start = process.cpuUsage();
     run();
-    const wall = performance.now() - start;
+    const total = cpuMs(process.cpuUsage(start));
+    const loadMs = this.rt.loading.cpuMs - loaded;
     const calls = counters.snapshot().calls;
     const sheetCalls = counters.spreadsheetCalls();
     let reads = 0;
@@ -141,7 +149,8 @@ export class Meter {
       reads,
       writes,
       storeWrites: sum((cls, m) => (cls === 'Properties' || cls === 'Cache') && /^(set|put|delete|remove)/.test(m)),
-      cpuMs: Math.max(0, wall - this.serviceMs),
+      cpuMs: Math.max(0, total - this.serviceMs - loadMs),
+      loadMs,
       serviceMs: this.serviceMs,
       calls: sheetCalls,
     };
@@ -154,6 +163,8 @@ function isServiceObject(x: unknown): boolean {
   const proto = Object.getPrototypeOf(x);
   return proto !== Object.prototype && proto !== null;
 }
+
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -2,7 +2,7 @@
  * The generated Debtors sheet: a summary line, then one block per class (a bold line with the class,
  * its teacher and the counts, then a line per overdue copy: reader, inventory number, author and
  * title, issued, due, days overdue), then the teachers and staff. Rewritten whole on each build with
- * a constant number of service calls: one clear, one setValues, one call per format.
+ * a constant number of service calls: one clear, one setValues, one call per format (six calls).
  */
 import type { DayKey } from '../dates';
 import { showDay } from '../dates';
@@ -10,7 +10,7 @@ import type { DebtorGroup } from '../domain/debtors';
 import { t } from '../messages';
 import { NUMBER_FORMATS } from '../schema';
 import { dateFor } from '../sheets/dates';
-import type { Cell, RowValues } from '../sheets/table';
+import { type Cell, columnLetter, type RowValues } from '../sheets/table';
 import type { Workbook } from '../sheets/workbook';
 
 export interface DebtorSheetSummary {
@@ -76,10 +76,11 @@ export function writeDebtorSheet(wb: Workbook, groups: DebtorGroup[], today: Day
   }
 
   const width = table.width;
-  const last = sheet.getLastRow();
-  if (last >= 2) sheet.getRange(2, 1, last - 1, width).clear();
-  const needed = rows.length + 1 - sheet.getMaxRows();
-  if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+  // Every row below the header, to the sheet's end (an open range: its size comes with the handle).
+  const below = sheet.getRange(`A2:${columnLetter(width)}`);
+  below.clear();
+  const maxRows = below.getNumRows() + 1;
+  if (rows.length + 1 > maxRows) sheet.insertRowsAfter(maxRows, rows.length + 1 - maxRows);
 
   const formats = new Array<string>(width).fill('General');
   for (const col of table.def.columns) if (table.has(col.key)) formats[table.index(col.key)] = NUMBER_FORMATS[col.type];
