@@ -440,8 +440,8 @@ export class Table {
     const byCol = new Map(keys.map((k) => [this.index(k), changes[k] as Cell]));
     const values: Cell[] = [];
     for (let c = lo; c <= hi; c++) values.push(byCol.has(c) ? (byCol.get(c) as Cell) : (current[c] ?? ''));
-    if (values.some(looksLikeFormula)) return this.update(rowNumber, changes);
-    this.sheet.getRange(rowNumber, lo + 1, 1, hi - lo + 1).setValues([values]);
+    if (values.some(looksLikeFormula)) this.update(rowNumber, changes);
+    else this.sheet.getRange(rowNumber, lo + 1, 1, hi - lo + 1).setValues([values]);
   }
 
   /**
