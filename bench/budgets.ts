@@ -12,14 +12,7 @@ export interface Verdict {
   ok: boolean;
 }
 
-/** Columns of the Loans sheet the debtor run needs (of its 11): code, copy, title, reader, issued, due, returned, status. */
-export const DEBTOR_LOAN_COLUMNS = 8;
-
-export function checkBudgets(
-  size: BenchSize,
-  results: Measured[],
-  rows: { loans: number; readers: number },
-): Verdict[] {
+export function checkBudgets(size: BenchSize, results: Measured[]): Verdict[] {
   const out: Verdict[] = [];
   const rule = (m: Measured, text: string, ok: boolean) => out.push({ action: m.action, rule: text, ok });
   for (const m of results) {
@@ -37,8 +30,7 @@ export function checkBudgets(
     if (m.action === 'monthly debtor run with its emails') {
       const emails = m.emails ?? 0;
       rule(m, `≤ 15 + 4 × ${emails} emails Spreadsheet calls (${c.sheets})`, c.sheets <= 15 + 4 * emails);
-      // Only the columns it needs: the Loans sheet's eight of eleven, Readers' five, the small sheets.
-      const max = (rows.loans + 1) * DEBTOR_LOAN_COLUMNS + (rows.readers + 1) * 5 + 20_000;
+      const max = m.cellBudget ?? 0;
       rule(m, `cells read ≤ ${max} (only the columns it needs) (${c.cellsRead})`, c.cellsRead <= max);
       rule(m, `sent at least one email (${emails})`, emails > 0);
     }

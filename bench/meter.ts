@@ -1,13 +1,14 @@
 /**
  * What one execution costs, from the runtime's counters (Spreadsheet calls that reach Google,
  * Cache/Properties, Mail and Calendar calls, cells read and written) and the script's own CPU time:
- * the execution's wall time on this machine less the time spent inside the runtime's services (which
+ * the execution's CPU time on this machine less the time spent inside the runtime's services (which
  * stand for Google's servers), measured as CPU time so other work on the machine does not inflate it.
  * The services are timed by wrapping the globals the bundle sees; what
  * a service returns (a Sheet, a Range) is wrapped too, plain values (arrays of cells, Dates) are not,
  * so the script's own loops over its data run at full speed.
  */
 import type { Runtime } from '../emulator';
+import { REMOTE as CALENDAR_REMOTE } from '../emulator/calendar';
 
 export interface Cost {
   sheets: number;
@@ -142,7 +143,9 @@ export class Meter {
       sheets: counters.spreadsheetTotal(),
       store: counters.storeTotal(),
       mail: sum((cls) => cls === 'MailApp'),
-      calendar: sum((cls) => cls.startsWith('Calendar')),
+      // As the runtime's Calendar reckons latency: finding calendars, reading events, every change
+      // (an event's getters read the object in hand).
+      calendar: sum((cls, method) => CALENDAR_REMOTE.test(`${cls}.${method}`)),
       cellsRead: counters.cellsRead,
       cellsWritten: counters.cellsWritten,
       flushes: sheetCalls['SpreadsheetApp.flush'] ?? 0,

@@ -68,7 +68,7 @@ for (const key of wanted) {
     loans: data.loans.length,
     cells,
   };
-  all.push({ size, rows, fillSeconds, results: bench.results, verdicts: checkBudgets(size, bench.results, rows) });
+  all.push({ size, rows, fillSeconds, results: bench.results, verdicts: checkBudgets(size, bench.results) });
 }
 
 // ---------------------------------------------------------------------------------------------
