@@ -13,7 +13,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fillDemo } from '../playground/demo';
-import { libraryRuntime } from '../tests/support/library';
+import { libraryRuntime, sheetOf } from '../tests/support/library';
 import {
   Bench,
   type Measured,
@@ -37,7 +37,15 @@ const out = wanted.includes('XL') && wanted.length === 1 ? 'bench/results-xl' : 
 
 interface SizeResult {
   size: (typeof SIZES)[SizeKey];
-  rows: { readers: number; titles: number; copies: number; loans: number; cells: number };
+  rows: {
+    readers: number;
+    titles: number;
+    copies: number;
+    loans: number;
+    cells: number;
+    loanCells: number;
+    loanColumns: number;
+  };
   fillSeconds: number;
   results: Measured[];
   verdicts: Verdict[];
@@ -53,6 +61,9 @@ for (const key of wanted) {
   fillDemo(rt, data);
   const fillSeconds = (performance.now() - started) / 1000;
   const cells = rt.spreadsheet.getSheets().reduce((a, s) => a + s.getMaxRows() * s.getMaxColumns(), 0);
+  const loansSheet = sheetOf(rt, 'loans');
+  const loanColumns = loansSheet.getMaxColumns();
+  const loanCells = loansSheet.getMaxRows() * loanColumns;
   console.log(`${size.label}: filled in ${fillSeconds.toFixed(0)} s (${cells} cells); measuring…`);
   const meter = new Meter(rt);
   const bench = new Bench(rt, meter, size, data, key === 'S' ? 5 : 3);
@@ -67,6 +78,8 @@ for (const key of wanted) {
     copies: data.copies.length,
     loans: data.loans.length,
     cells,
+    loanCells,
+    loanColumns,
   };
   all.push({ size, rows, fillSeconds, results: bench.results, verdicts: checkBudgets(size, bench.results) });
 }
@@ -149,6 +162,28 @@ for (const r of all) {
 lines.push('', ...notes.map((n) => `- ${n}`), '');
 
 lines.push(
+  '## Years that fit in 10,000,000 cells',
+  '',
+  'A year of loans is a year’s rows of the Loans sheet (each row as wide as the sheet); the rest of the workbook ' +
+    '(readers, the fund, the other sheets) stays about the same. *Years that fit*: the cells left for the Loans sheet ' +
+    'divided by a school year of loans. The last column is what keeping two school years of loans would hold with ' +
+    'older ones in an archive spreadsheet (the year-end rollover of issue 13, item 5, which is **not built yet**).',
+  '',
+  '| size | loans a school year | cells a school year | the rest of the workbook | years that fit | keeping two years |',
+  '|---|---:|---:|---:|---:|---|',
+);
+for (const r of all) {
+  const perYear = r.rows.loans / r.size.years;
+  const yearCells = perYear * r.rows.loanColumns;
+  const rest = r.rows.cells - r.rows.loanCells;
+  const years = Math.floor((10_000_000 - rest) / yearCells);
+  const kept = rest + 2 * yearCells;
+  lines.push(
+    `| ${r.size.key} | ${fmt(perYear)} | ${fmt(yearCells)} | ${fmt(rest)} | ${years} | ${fmt(kept)} cells (${((kept / 10_000_000) * 100).toFixed(0)}%) |`,
+  );
+}
+lines.push(
+  '',
   '## The cost model (estimates)',
   '',
   'On Google an action takes about: read calls × read latency + write calls × write latency + flushes × flush + cells ' +
