@@ -37,7 +37,7 @@ import {
   visitsEmail,
 } from './mail';
 import { monthOf, type VisitsPeriod, visitsPeriod } from './periods';
-import { summarise, writeDebtorSheet } from './sheet';
+import { writeDebtorSheet } from './sheet';
 import { cancelFollowUp, FOLLOW_UP_MAX_DAYS, followUpSince, scheduleFollowUp } from './triggers';
 import { statsFor, visitsByClass } from './visits';
 
@@ -579,8 +579,6 @@ const update = (book: Ledger, e: LedgerEntry, event: MailingEvent, more: Paramet
 interface RunState {
   wb: Workbook | null;
   ledger: Ledger | null;
-  /** The Debtors sheet to write when the run ends (a monthly run). */
-  sheet?: () => void;
   outcome: RunOutcome;
   log: LogRows;
 }
@@ -637,11 +635,9 @@ function work(run: RunState, job: Job, opts: RunOptions): void {
       run.wb = wb;
       const ctx = new MailContext(wb);
       if (job === 'monthly' && opts.buildSheet) {
-        // Written when the run ends, with the Log, under one document lock (one flush).
         const groups: DebtorGroup[] = ctx.facts.groups;
-        const day = ctx.today;
-        run.sheet = () => writeDebtorSheet(wb, groups, day);
-        run.log.push({ action: 'debtorsBuild', details: t(wb.lang, 'debtors.built', { ...summarise(groups) }) });
+        const summary = withDocumentLock(() => writeDebtorSheet(wb, groups, ctx.today), 30_000);
+        run.log.push({ action: 'debtorsBuild', details: t(wb.lang, 'debtors.built', { ...summary }) });
       }
       const book = Ledger.open(wb);
       run.ledger = book;
@@ -695,16 +691,8 @@ export function runMail(job: Job, opts: RunOptions = {}): RunOutcome {
     const wb = run.wb;
     run.log.push({ action: 'mailRun', details: runSentence(wb, job, run.outcome, failure) });
     try {
-      // The Debtors sheet and the Log, shared with the desk, under one document lock (it flushes).
-      withDocumentLock(() => {
-        try {
-          run.sheet?.();
-        } catch (e) {
-          console.error(`could not write the Debtors sheet: ${String(e)}`);
-          failure ??= e;
-        }
-        appendLog(wb, run.log);
-      }, 30_000);
+      // Under the document lock, which flushes (the last "sent" mark with the Log).
+      appendLog(wb, run.log);
       flushed = true;
     } catch (e) {
       console.error(`could not log the run: ${String(e)}`);
