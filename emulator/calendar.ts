@@ -55,7 +55,7 @@ export const CALENDAR_BURST_ERROR =
  * The calls that reach Google (and take the latency): finding and creating calendars, reading events,
  * every change. An event's getters read the object in hand, and recurrences are built locally.
  */
-const REMOTE =
+export const REMOTE =
   /^(CalendarApp\.(?!newRecurrence)|Calendar\.(create|getEvent|set|delete)|CalendarEvent(Series)?\.(set|add|remove|delete|reset))/;
 
 export interface CalendarOptions {

@@ -25,6 +25,7 @@ export function insertRowsAt(sheet: FakeSheet, at: number, n: number, from: numb
   sheet.touch();
   if (!isCount(at) || !isCount(n) || n < 1) throw paramsError('Sheet', 'insertRows', [at, n]);
   if (at < 1 || at > sheet.maxRows + 1) throw new GasException('Those rows are out of bounds.');
+  sheet.parent.assertRoom(n * sheet.maxCols);
   const template = from !== null ? sheet.rows[from - 1] : undefined;
   const newRows = Array.from({ length: n }, () => (template ? template.map(formatOnly) : undefined));
   // concat, not splice(...rows): a spread of 250,000 rows overflows the call stack.
@@ -54,6 +55,7 @@ export function insertColumnsAt(sheet: FakeSheet, at: number, n: number, from: n
   sheet.touch();
   if (!isCount(at) || !isCount(n) || n < 1) throw paramsError('Sheet', 'insertColumns', [at, n]);
   if (at < 1 || at > sheet.maxCols + 1) throw new GasException('Those columns are out of bounds.');
+  sheet.parent.assertRoom(n * sheet.maxRows);
   for (const row of sheet.rows) {
     if (!row) continue;
     const template = from !== null ? row[from - 1] : undefined;

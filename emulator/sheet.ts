@@ -316,6 +316,7 @@ export class FakeSheet extends SheetLayout {
       const msg = this.rejection(row, i + 1, c, rangeCache);
       if (msg) throw new GasException(msg);
     });
+    if (rowContents.length > this.maxCols) this.parent.assertRoom((rowContents.length - this.maxCols) * this.maxRows);
     if (row > this.maxRows) this.maxRows = row;
     if (rowContents.length > this.maxCols) this.maxCols = rowContents.length;
     contents.forEach((c, i) => {

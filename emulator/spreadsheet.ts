@@ -31,7 +31,7 @@ import { GasException } from './core';
 import { FakeDeveloperMetadata, FakeDeveloperMetadataFinder, metadataArgs } from './developer-metadata';
 import type { FakeProtection, ProtectionKind } from './protection';
 import type { FakeRange } from './range';
-import { FakeSheet } from './sheet';
+import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_ROWS, FakeSheet } from './sheet';
 import { FakeSpreadsheetApp } from './spreadsheet-app';
 import { loadSheetData, type SpreadsheetData, sheetToData } from './spreadsheet-data';
 import { type CellValue, parseA1 } from './spreadsheet-values';
@@ -75,6 +75,12 @@ export {
   parseA1,
 } from './spreadsheet-values';
 export { FakeTextFinder } from './text-finder';
+
+/** A spreadsheet holds at most ten million cells (Google Sheets' limit since March 2022). */
+export const CELL_LIMIT = 10_000_000;
+/** What Google says when a change would pass it (as Apps Script and the Sheets API report it). */
+export const CELL_LIMIT_ERROR =
+  'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
 
 /** Computes a formula cell's value, when installed on the spreadsheet. */
 export type FormulaEvaluator = (formula: string, where: { sheet: FakeSheet; row: number; col: number }) => CellValue;
@@ -126,6 +132,19 @@ export class FakeSpreadsheet {
     const sheet = new FakeSheet(this, name, id);
     this.sheets.splice(index, 0, sheet);
     return sheet;
+  }
+
+  /** Cells of every sheet's grid (rows × columns, empty or not): what Google's limit counts. */
+  gridCells(): number {
+    return this.sheets.reduce((n, s) => n + s.maxRows * s.maxCols, 0);
+  }
+
+  /**
+   * @internal A change that adds `more` grid cells fails, as Google's does, when the spreadsheet would
+   * hold more than CELL_LIMIT cells; nothing is changed.
+   */
+  assertRoom(more: number): void {
+    if (more > 0 && this.gridCells() + more > CELL_LIMIT) throw new GasException(CELL_LIMIT_ERROR);
   }
 
   /** @internal Case-insensitive: Sheets does not allow two names differing only in case. */
@@ -210,6 +229,7 @@ export class FakeSpreadsheet {
       throw new GasException(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
     if (at < 0 || at > this.sheets.length) throw new GasException('Invalid argument: sheetIndex');
+    this.assertRoom(DEFAULT_MAX_ROWS * DEFAULT_MAX_COLUMNS);
     const sheet = this.addSheet(name ?? this.defaultSheetName(), at);
     this.active = sheet;
     return sheet;

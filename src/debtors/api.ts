@@ -227,8 +227,8 @@ interface TriggerEvent {
  */
 export function monthlyDebtorsTrigger(_e?: TriggerEvent): void {
   runTriggerTask('monthly', () => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const period = monthOfRun(nowWall(ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone()));
+    // The time zone from the saved layout (the spreadsheet's, read when the layout was built): no call.
+    const period = monthOfRun(nowWall(Workbook.open().timeZone || Session.getScriptTimeZone()));
     runMail('monthly', { buildSheet: true, period });
   });
 }

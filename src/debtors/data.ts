@@ -1,7 +1,9 @@
 /**
- * What the debtor list and the emails need from the workbook, read in whole sheets: one getValues
- * each for Loans, Readers, Classes and Closed days (and Visits for the summary), so a run costs the
- * same number of service calls however many readers and loans the library has.
+ * What the debtor list and the emails need from the workbook: one getValues each for Loans, Readers
+ * and Classes (and Visits for the summary), each only the span of the columns it needs (an open-ended
+ * range: the header and the data in one call), so a run costs the same number of service calls however
+ * many readers and loans the library has. The Closed days sheet is read only when days overdue are
+ * counted in open days.
  */
 import type { DayKey } from '../dates';
 import {
@@ -12,6 +14,7 @@ import {
   type LoanFact,
   type ReaderFact,
 } from '../domain/debtors';
+import { scheduleFrom } from '../domain/schedule';
 import { DEFAULT_LANG, normalise } from '../messages';
 import { choiceCode } from '../sheets/choices';
 import { readSchedule } from '../sheets/closed-days';
@@ -28,7 +31,7 @@ export interface LibraryFacts {
 export function readReaders(wb: Workbook): Map<string, ReaderFact> {
   const table = wb.table('readers').require('code', 'name', 'category', 'class');
   const readers = new Map<string, ReaderFact>();
-  for (const row of table.readAll().rows) {
+  for (const row of table.readColumnsOnce('code', 'name', 'category', 'class', 'status').rows) {
     const code = table.text(row, 'code');
     if (!code || readers.has(code)) continue;
     readers.set(code, {
@@ -45,7 +48,7 @@ export function readReaders(wb: Workbook): Map<string, ReaderFact> {
 export function readClasses(wb: Workbook): ClassFact[] {
   const table = wb.table('classes').require('class', 'teacher', 'email');
   const classes: ClassFact[] = [];
-  for (const row of table.readAll().rows) {
+  for (const row of table.readColumnsOnce('class', 'grade', 'teacher', 'email', 'language').rows) {
     const className = table.text(row, 'class');
     if (!className) continue;
     const grade = table.has('grade') ? Number(table.get(row, 'grade')) : Number.NaN;
@@ -68,7 +71,18 @@ export function readLoans(wb: Workbook): { loans: LoanFact[]; copies: Map<string
   const loans: LoanFact[] = [];
   const copies = new Map<string, CopyFact>();
   const hasReturned = table.has('returned');
-  for (const row of table.readAll().rows) {
+  // Not the note or the librarian: the span from the loan's code to its status.
+  const { rows } = table.readColumnsOnce(
+    'loanId',
+    'inventory',
+    'title',
+    'reader',
+    'issued',
+    'due',
+    'returned',
+    'status',
+  );
+  for (const row of rows) {
     const reader = table.text(row, 'reader');
     const inventory = table.text(row, 'inventory');
     const due = dayOf(table.get(row, 'due'), tz);
@@ -107,7 +121,7 @@ export function readDebtorFacts(wb: Workbook): LibraryFacts {
     classes,
     copies,
     today: day,
-    schedule: readSchedule(wb),
+    schedule: wb.settings.overdueOpenDaysOnly ? readSchedule(wb) : scheduleFrom(wb.settings, []),
     openDaysOnly: wb.settings.overdueOpenDaysOnly,
   });
   return { today: day, readers, classes, groups };

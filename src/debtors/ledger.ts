@@ -51,12 +51,26 @@ const identity = (e: Pick<LedgerEntry, 'period' | 'kind' | 'className' | 'detail
 
 export class Ledger {
   readonly entries: LedgerEntry[] = [];
+  /** Changes made and not written yet, in order; `was` and `key`: the row as it stands on the sheet. */
+  private readonly waiting: Array<{
+    entry: LedgerEntry;
+    was: MailStatus;
+    key: string;
+    values: Record<string, Cell>;
+  }> = [];
+
+  /**
+   * The sheet's rows as this run last read or wrote them, while nothing may have moved them (until an
+   * email goes: the librarian may sort the sheet meanwhile), and where the sheet ends.
+   */
+  private seen: { rows: Cell[][]; maxRows: number } | null;
 
   private constructor(
     private readonly wb: Workbook,
     private readonly table: Table,
   ) {
-    const { rows } = table.readAll();
+    const { rows, maxRows } = table.readColumnsOnce();
+    this.seen = { rows: rows.map((r) => [...r]), maxRows };
     for (const row of rows) {
       const e = this.parse((key) => table.get(row, key));
       if (e) this.entries.push({ ...e, order: this.entries.length });
@@ -110,55 +124,98 @@ export class Ledger {
     return out;
   }
 
-  /** Appends new rows in one write. */
+  /** Appends new rows in one write (after the changes that wait, so the sheet keeps their order). */
   add(entries: NewEntry[]): LedgerEntry[] {
     if (entries.length === 0) return [];
+    this.commit(false);
     const now = new Date();
-    this.table.append(entries.map((e) => ({ time: now, ...this.cells(e) })));
+    const rows = entries.map((e) => ({ time: now, ...this.cells(e) }));
+    const seen = this.seen;
+    if (seen) {
+      this.table.append(rows, { lastRow: seen.rows.length + 1, maxRows: seen.maxRows });
+      seen.rows.push(...rows.map((r) => this.table.toRow(r)));
+      seen.maxRows = Math.max(seen.maxRows, seen.rows.length + 1);
+    } else this.table.append(rows);
     const added = entries.map((e, i): LedgerEntry => ({ ...e, order: this.entries.length + i }));
     this.entries.push(...added);
     return added;
   }
 
   /**
-   * The sheet row of an entry now, found by its key in one read of the key columns (the librarian may
-   * have sorted the sheet since it was read); among rows alike, the one with the status this run last
-   * wrote. Null when the row is gone.
-   */
-  private locate(entry: LedgerEntry): number | null {
-    const sheet = this.table.sheet;
-    const last = sheet.getLastRow();
-    if (last < 2) return null;
-    const keys = ['period', 'kind', 'class', 'status', 'details'].filter((k) => this.table.has(k));
-    const cols = keys.map((k) => this.table.index(k));
-    const lo = Math.min(...cols);
-    const values = sheet.getRange(2, lo + 1, last - 1, Math.max(...cols) - lo + 1).getValues() as Cell[][];
-    const wanted = identity(entry);
-    let alike: number | null = null;
-    for (let i = 0; i < values.length; i++) {
-      const row = values[i];
-      const e = this.parse((key) => (keys.includes(key) ? row[this.table.index(key) - lo] : ''));
-      if (!e || identity(e) !== wanted) continue;
-      if (e.status === entry.status) return i + 2;
-      alike ??= i + 2;
-    }
-    return alike;
-  }
-
-  /**
-   * Changes one row (one setValues), stamping the time. The row is found by its key right before the
-   * write; a row removed since the run read it is written again, so what was sent stays on record.
+   * Changes one row, stamping the time: kept in memory until the next `commit` (the "being sent" mark
+   * commits at once, with a flush), so an email costs one read, its two marks and one flush.
    */
   set(
     entry: LedgerEntry,
     changes: Partial<Pick<NewEntry, 'status' | 'details' | 'kind' | 'email' | 'recipient'>>,
   ): void {
     const values = { time: new Date(), ...this.cells(changes) };
-    const rowNumber = this.locate(entry);
-    if (rowNumber === null) {
-      const { order: _, ...whole } = { ...entry, ...changes };
-      this.table.append([{ ...values, ...this.cells(whole) }]);
-    } else this.table.update(rowNumber, values);
+    const waiting = this.waiting.find((w) => w.entry === entry);
+    if (waiting) Object.assign(waiting.values, values);
+    else this.waiting.push({ entry, was: entry.status, key: identity(entry), values });
     Object.assign(entry, changes);
+  }
+
+  /**
+   * Writes the changes that wait, in the order they were made: every row found by its key in one read
+   * of the sheet (the librarian may have sorted it since the run read it; among rows alike, the one with
+   * the status this run last wrote; no read while nothing was sent since this run last read or wrote
+   * it), each written with one setValues; a row removed since is written
+   * again, so what was sent stays on record. With `flush`, the writes are flushed (and flushed even
+   * when nothing waited). A write that fails is tried again, a few times, with the rows found anew.
+   */
+  commit(flush: boolean): void {
+    if (this.waiting.length > 0) {
+      retrying(() => {
+        if (!this.seen) {
+          const { rows, maxRows } = this.table.readColumnsOnce();
+          this.seen = { rows, maxRows };
+        }
+        const rows = this.seen.rows;
+        for (const w of this.waiting) {
+          const i = this.locate(rows, w.key, w.was);
+          if (i === null) {
+            const { order: _, ...whole } = w.entry;
+            this.table.append([{ ...this.cells(whole), ...w.values }]);
+            this.seen = null;
+            continue;
+          }
+          this.table.updateSpan(i + 2, w.values, rows[i]);
+          for (const [key, v] of Object.entries(w.values)) rows[i][this.table.index(key)] = v;
+        }
+      });
+      this.waiting.length = 0;
+    }
+    if (flush) SpreadsheetApp.flush();
+  }
+
+  /** An email went: the librarian may have sorted the sheet meanwhile, so the next write reads it again. */
+  moved(): void {
+    this.seen = null;
+  }
+
+  /** The index in `rows` of the row with this identity; among rows alike, one with the status `was`. */
+  private locate(rows: Cell[][], wanted: string, was: MailStatus): number | null {
+    let alike: number | null = null;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const e = this.parse((key) => (this.table.has(key) ? row[this.table.index(key)] : ''));
+      if (!e || identity(e) !== wanted) continue;
+      if (e.status === was) return i;
+      alike ??= i;
+    }
+    return alike;
+  }
+}
+
+/** A sheet write that a passing "Service Spreadsheets failed" should not undo: tried a few times. */
+function retrying<T>(write: () => T, times = 3): T {
+  for (let i = 1; ; i++) {
+    try {
+      return write();
+    } catch (e) {
+      if (i >= times || /Exceeded maximum execution time/.test(String((e as Error)?.message ?? e))) throw e;
+      Utilities.sleep(500 * i);
+    }
   }
 }

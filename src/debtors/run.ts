@@ -416,18 +416,6 @@ export interface RunOptions {
   period?: string;
 }
 
-/** A sheet write that a passing "Service Spreadsheets failed" should not undo: tried a few times. */
-function retrying<T>(write: () => T, times = 3): T {
-  for (let i = 1; ; i++) {
-    try {
-      return write();
-    } catch (e) {
-      if (i >= times) throw e;
-      Utilities.sleep(500 * i);
-    }
-  }
-}
-
 const UNPLANNED = 'library.mail.unplanned';
 
 /** A scheduled run whose plan is not written yet: its follow-up plans it again. */
@@ -524,14 +512,16 @@ function mailPorts(ctx: MailContext, book: Ledger, logRows: LogRows): MailingPor
             ...(now.email !== entry.email ? { email: now.email } : {}),
             ...(now.teacher !== entry.recipient ? { recipient: now.teacher } : {}),
           });
-          // Flushed before the email goes, so a run stopped right after sending leaves a row that says
-          // so, not one that waits to be sent again.
-          return SpreadsheetApp.flush();
+          // Written with what waits (the last email's "sent" mark) and flushed before the email goes, so
+          // a run stopped right after sending leaves a row that says so, not one that waits to be sent
+          // again.
+          return book.commit(true);
         }
         case 'sent': {
           const out = found(entry).out as Outgoing;
-          retrying(() => book.set(entry, out.kind !== entry.kind ? { status, kind: out.kind } : { status }));
-          SpreadsheetApp.flush();
+          // Written with the next email's "being sent" mark, or when the run ends: a run stopped before
+          // that leaves the row "being sent", which the next run reports and never sends again.
+          book.set(entry, out.kind !== entry.kind ? { status, kind: out.kind } : { status });
           logRows.push({
             action: 'mailSent',
             details: t(ctx.wb.lang, 'log.mailSent.details', {
@@ -569,7 +559,11 @@ function mailPorts(ctx: MailContext, book: Ledger, logRows: LogRows): MailingPor
     },
     send(entry) {
       const { now, out } = found(entry);
-      return sendOne(ctx, now.email, (out as Outgoing).email);
+      try {
+        return sendOne(ctx, now.email, (out as Outgoing).email);
+      } finally {
+        book.moved();
+      }
     },
     report(about) {
       addReport(ctx, book, about);
@@ -682,21 +676,31 @@ export function runMail(job: Job, opts: RunOptions = {}): RunOutcome {
     failure = e;
   }
   try {
+    // The marks that wait (the last email's "sent"); flushed with the Log below, or at the end.
+    run.ledger?.commit(false);
+  } catch (e) {
+    failure ??= e;
+  }
+  try {
     notice = arrangeFollowUp(job, run.ledger, run.outcome, run.log);
   } catch (e) {
     run.log.push({ action: 'followUpError', details: String((e as Error)?.message ?? e) });
   }
+  let flushed = false;
   if (run.wb) {
-    run.log.push({ action: 'mailRun', details: runSentence(run.wb, job, run.outcome, failure) });
+    const wb = run.wb;
+    run.log.push({ action: 'mailRun', details: runSentence(wb, job, run.outcome, failure) });
     try {
-      appendLog(run.wb, run.log);
+      // Under the document lock, which flushes (the last "sent" mark with the Log).
+      appendLog(wb, run.log);
+      flushed = true;
     } catch (e) {
       console.error(`could not log the run: ${String(e)}`);
       failure ??= e;
     }
   }
   try {
-    SpreadsheetApp.flush();
+    if (!flushed) SpreadsheetApp.flush();
   } finally {
     lock.releaseLock();
   }

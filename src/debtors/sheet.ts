@@ -2,7 +2,7 @@
  * The generated Debtors sheet: a summary line, then one block per class (a bold line with the class,
  * its teacher and the counts, then a line per overdue copy: reader, inventory number, author and
  * title, issued, due, days overdue), then the teachers and staff. Rewritten whole on each build with
- * a constant number of service calls: one clear, one setValues, one call per format.
+ * a constant number of service calls: one setValues over the whole sheet, one call per format (five).
  */
 import type { DayKey } from '../dates';
 import { showDay } from '../dates';
@@ -10,7 +10,7 @@ import type { DebtorGroup } from '../domain/debtors';
 import { t } from '../messages';
 import { NUMBER_FORMATS } from '../schema';
 import { dateFor } from '../sheets/dates';
-import type { Cell, RowValues } from '../sheets/table';
+import { type Cell, columnLetter, type RowValues } from '../sheets/table';
 import type { Workbook } from '../sheets/workbook';
 
 export interface DebtorSheetSummary {
@@ -40,7 +40,7 @@ export function writeDebtorSheet(wb: Workbook, groups: DebtorGroup[], today: Day
   const counting = t(lang, wb.settings.overdueOpenDaysOnly ? 'debtors.counting.open' : 'debtors.counting.calendar');
 
   const rows: RowValues[] = [];
-  const kinds: Array<'note' | 'group' | 'item'> = [];
+  const kinds: Array<'note' | 'group' | 'item' | 'blank'> = [];
   const push = (kind: 'note' | 'group' | 'item', r: RowValues) => {
     rows.push(r);
     kinds.push(kind);
@@ -76,18 +76,21 @@ export function writeDebtorSheet(wb: Workbook, groups: DebtorGroup[], today: Day
   }
 
   const width = table.width;
-  const last = sheet.getLastRow();
-  if (last >= 2) sheet.getRange(2, 1, last - 1, width).clear();
-  const needed = rows.length + 1 - sheet.getMaxRows();
-  if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+  // Every row below the header to the sheet's end (an open range: its size comes with the handle),
+  // written whole — the list, then blank rows — so no clear is needed: five calls.
+  const maxRows = sheet.getRange(`A2:${columnLetter(width)}`).getNumRows() + 1;
+  if (rows.length + 1 > maxRows) sheet.insertRowsAfter(maxRows, rows.length + 1 - maxRows);
+  const count = Math.max(rows.length, maxRows - 1);
+  const all = Array.from({ length: count }, (_, i) => kinds[i] ?? 'blank');
 
   const formats = new Array<string>(width).fill('General');
   for (const col of table.def.columns) if (table.has(col.key)) formats[table.index(col.key)] = NUMBER_FORMATS[col.type];
-  const range = sheet.getRange(2, 1, rows.length, width);
-  range.setNumberFormats(rows.map(() => formats.slice()));
-  range.setValues(rows.map((r) => table.toRow(r)) as Cell[][]);
-  range.setFontWeights(kinds.map((k) => new Array(width).fill(k === 'group' ? 'bold' : 'normal')));
-  range.setFontStyles(kinds.map((k) => new Array(width).fill(k === 'note' ? 'italic' : 'normal')));
-  range.setBackgrounds(kinds.map((k) => new Array(width).fill(k === 'group' ? GROUP_BACKGROUND : null)));
+  const range = sheet.getRange(2, 1, count, width);
+  const blank = new Array<Cell>(width).fill('');
+  range.setNumberFormats(all.map(() => formats.slice()));
+  range.setValues(all.map((_, i) => (i < rows.length ? table.toRow(rows[i]) : blank.slice())) as Cell[][]);
+  range.setFontWeights(all.map((k) => new Array(width).fill(k === 'group' ? 'bold' : 'normal')));
+  range.setFontStyles(all.map((k) => new Array(width).fill(k === 'note' ? 'italic' : 'normal')));
+  range.setBackgrounds(all.map((k) => new Array(width).fill(k === 'group' ? GROUP_BACKGROUND : null)));
   return summary;
 }

@@ -122,6 +122,9 @@ export function applyLanguageIfChanged(wb: Workbook): Workbook {
   return Workbook.open(wb.ss);
 }
 
+/** Empty columns a new sheet keeps beyond the library's (the librarian may add her own; Sheets grows it). */
+const SPARE_COLUMNS = 2;
+
 function ensureSheet(
   ss: Spreadsheet,
   def: SheetDef,
@@ -133,8 +136,13 @@ function ensureSheet(
   if (!existing) {
     const name = t(lang, sheetNameKey(def.key));
     const sheet = ss.insertSheet(name);
-    if (sheet.getMaxColumns() < labels.length)
-      sheet.insertColumnsAfter(sheet.getMaxColumns(), labels.length - sheet.getMaxColumns());
+    const max = sheet.getMaxColumns();
+    if (max < labels.length) sheet.insertColumnsAfter(max, labels.length - max);
+    // A new sheet comes with 26 columns; every empty one counts against the spreadsheet's ten million
+    // cells on each of its rows (a quarter of a million loans × 15 unused columns = 3.75 million):
+    // keep the library's columns and a couple for the librarian's own.
+    else if (max > labels.length + SPARE_COLUMNS)
+      sheet.deleteColumns(labels.length + SPARE_COLUMNS + 1, max - labels.length - SPARE_COLUMNS);
     sheet.getRange(1, 1, 1, labels.length).setNumberFormat('@').setValues([labels]);
     report.createdSheets.push(name);
     return { sheet, columns: new Map(def.columns.map((c, i) => [c.key, i])) };

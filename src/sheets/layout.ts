@@ -55,7 +55,7 @@ const KEY = {
   catalogue: 'library.catalogueStamp',
 } as const;
 
-/** Properties hold at most 9 KB a value: a long list of closed days is split across keys. */
+/** Properties hold at most 9 KB a value: a long list of closed days is split across keys of 8,000 bytes. */
 const CHUNK = 8_000;
 
 function props() {
@@ -90,7 +90,23 @@ function readChunked(all: Record<string, string>, key: string): string | null {
 function chunked(key: string, text: string): Record<string, string> {
   const out: Record<string, string> = {};
   let i = 0;
-  for (let at = 0; at < text.length; at += CHUNK, i++) out[`${key}#${i}`] = text.slice(at, at + CHUNK);
+  // The limit is in bytes (UTF-8): a Cyrillic letter takes two, so chunks are cut by bytes, never
+  // inside a character (154 classes with their teachers' names passed 9 KB in one 8,000-letter chunk).
+  let start = 0;
+  let size = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    const pair = code >= 0xd800 && code <= 0xdbff && at + 1 < text.length;
+    const n = pair ? 4 : code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+    if (size + n > CHUNK) {
+      out[`${key}#${i++}`] = text.slice(start, at);
+      start = at;
+      size = 0;
+    }
+    size += n;
+    if (pair) at++;
+  }
+  if (start < text.length) out[`${key}#${i++}`] = text.slice(start);
   if (text.length === 0) out[`${key}#0`] = '';
   out[key] = String(Math.max(i, 1));
   return out;

@@ -204,8 +204,8 @@ export class Table {
    * reports, which read several long sheets and keep each to one call, at the price of the sheet's
    * spare rows read as blanks.
    */
-  readColumnsOnce(...keys: string[]): { rows: Cell[][]; firstRow: number } {
-    if (this.width === 0) return { rows: [], firstRow: 2 };
+  readColumnsOnce(...keys: string[]): { rows: Cell[][]; firstRow: number; maxRows: number } {
+    if (this.width === 0) return { rows: [], firstRow: 2, maxRows: 0 };
     const idx = keys.filter((k) => this.has(k)).map((k) => this.index(k));
     const from = idx.length > 0 ? Math.min(...idx) : 0;
     const to = idx.length > 0 ? Math.max(...idx) : this.width - 1;
@@ -218,7 +218,7 @@ export class Table {
     while (last > 1 && values[last - 1].every((v) => v === '' || v === null)) last--;
     const body = values.slice(1, last);
     const rows = from === 0 ? body : body.map((v) => [...(new Array(from) as Cell[]), ...v]);
-    return { rows, firstRow: 2 };
+    return { rows, firstRow: 2, maxRows: values.length };
   }
 
   /** Rows `first`..`first+count-1` (1-based sheet rows): one getValues. */
@@ -425,6 +425,26 @@ export class Table {
   }
 
   /**
+   * Changes some columns of one row in one setValues: the span from the first changed column to the
+   * last, the cells in between written back as `current` (the row as just read) has them. For a row
+   * whose changed columns stand apart (a time stamp and a status), one call instead of one per block.
+   * Text that looks like a formula anywhere in the span falls back to `update` (block by block, each
+   * with its plain-text format).
+   */
+  updateSpan(rowNumber: number, changes: RowValues, current: Cell[]): void {
+    const keys = Object.keys(changes).filter((k) => changes[k] !== undefined);
+    if (keys.length === 0) return;
+    const cols = keys.map((k) => this.index(k));
+    const lo = Math.min(...cols);
+    const hi = Math.max(...cols);
+    const byCol = new Map(keys.map((k) => [this.index(k), changes[k] as Cell]));
+    const values: Cell[] = [];
+    for (let c = lo; c <= hi; c++) values.push(byCol.has(c) ? (byCol.get(c) as Cell) : (current[c] ?? ''));
+    if (values.some(looksLikeFormula)) this.update(rowNumber, changes);
+    else this.sheet.getRange(rowNumber, lo + 1, 1, hi - lo + 1).setValues([values]);
+  }
+
+  /**
    * Writes the columns `keys` (adjacent on the sheet) of scattered rows in few setValues: rows near
    * each other are written as one block, and the rows in between keep the values they were read with
    * (`read`, from readRowsAt's `all`). A class set's thirty loans cost a few writes, not thirty.
@@ -474,17 +494,19 @@ export class Table {
    * Appends rows below the last one. One row is one appendRow (Sheets finds the end itself, and the
    * row takes the formats Setup gave the column); several rows, or text that looks like a formula,
    * are getLastRow and one setValues (with plain-text formats where needed). Grows a full sheet.
-   * Returns the sheet row of the first appended row when it is known (0 after appendRow).
+   * Returns the sheet row of the first appended row when it is known (0 after appendRow). With `end`
+   * (the sheet's last row and size as the caller just read them), no call but the writes.
    */
-  append(rows: RowValues[]): number {
+  append(rows: RowValues[], end?: { lastRow: number; maxRows: number }): number {
     if (rows.length === 0) return 0;
     const values = rows.map((r) => this.toRow(r));
-    if (values.length === 1 && !values[0].some(looksLikeFormula)) {
+    if (!end && values.length === 1 && !values[0].some(looksLikeFormula)) {
       this.sheet.appendRow(values[0]);
       return 0;
     }
-    const first = this.sheet.getLastRow() + 1;
-    this.ensureRows(first + rows.length - 1);
+    // Where the sheet ends, when the caller has just read it (no getLastRow, no getMaxRows).
+    const first = (end ? end.lastRow : this.sheet.getLastRow()) + 1;
+    this.ensureRows(first + rows.length - 1, end?.maxRows);
     const range = this.sheet.getRange(first, 1, rows.length, this.width);
     if (values.some((r) => r.some(looksLikeFormula))) range.setNumberFormats(this.formatsFor(rows.length));
     range.setValues(values);
@@ -507,8 +529,8 @@ export class Table {
   }
 
   /** Grows a full sheet by at least GROW_BY rows, formatted as Setup formats its columns. */
-  private ensureRows(lastNeeded: number): void {
-    const max = this.sheet.getMaxRows();
+  private ensureRows(lastNeeded: number, knownMax?: number): void {
+    const max = knownMax ?? this.sheet.getMaxRows();
     if (lastNeeded <= max) return;
     const add = Math.max(lastNeeded - max, GROW_BY);
     this.sheet.insertRowsAfter(max, add);
