@@ -12,10 +12,9 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../playground/demo';
 import { GUIDE_CHAPTERS } from '../../src/help/sections';
 import { type Lang, type MessageKey, t } from '../../src/messages';
-import { type RunningServer, startServer, tempDir } from '../playground/support';
+import { type RunningServer, startServer, tempDir, testDemo } from '../playground/support';
 import { openPage } from '../support/browser';
 
 const UPDATE = !!process.env.UPDATE_SCREENSHOTS;
@@ -31,7 +30,8 @@ describe('the guide’s pictures and the Help, in the playground', () => {
   let page: Page;
   let dataDir: string;
   const errors: string[] = [];
-  const tour = generateDemo().tour;
+  // The school the server was started with (the small one, the lyceum for npm run screenshots).
+  const tour = testDemo().tour;
   const taken = new Map<Lang, string[]>();
 
   beforeAll(async () => {
