@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../emulator';
 import { t } from '../../src/messages';
 import { addRows, at, columnOf, lastAlert, libraryRuntime, rowsOf, sheetOf } from '../support/library';
+import { capture } from '../support/workbench';
 
 interface ClassSpec {
   name: string;
@@ -1250,9 +1251,13 @@ describe('the monthly run stopped at any service call', () => {
     for (let k = 1; k < calls; k += step) points.add(k);
     for (let k = Math.max(1, firstEmail - 20); k <= firstEmail; k++) points.add(k);
     let planned = 0;
+    // One library, put back as it was before each stopped run (a new one per point loads it afresh).
+    const rt = library();
+    rt.call('turnOnMonthlyEmails');
+    const startOver = capture(rt);
     for (const k of [...points].sort((a, b) => a - b)) {
-      const rt = library();
-      rt.call('turnOnMonthlyEmails');
+      startOver();
+      rt.stopped.length = 0;
       rt.stopExecutionAfter(k);
       rt.fireTriggers(at('2026-12-01', '12:00'));
       expect(rt.stopped, `stopped after ${k}`).toHaveLength(1);

@@ -15,6 +15,10 @@ import { capture, workbench } from '../support/workbench';
 
 let injected = 0;
 let survived = 0;
+// Printed once every suite of the file has run: the desk, the monthly emails and the calendar.
+afterAll(() => {
+  console.log(`faults: ${injected} injected, ${survived} survived with nothing lost or duplicated`);
+});
 
 type Step = [fn: string, args: unknown[], day?: string];
 
@@ -103,10 +107,6 @@ describe('faults injected at the desk', () => {
     before[step]();
     runDay(rt, DESK_DAY, { step, inject }, step);
   };
-
-  afterAll(() => {
-    console.log(`faults: ${injected} injected, ${survived} survived with nothing lost or duplicated`);
-  });
 
   it.each(DESK_DAY.map((s, i) => [s[0], i] as const))(
     '%s stopped at its time limit after any number of service calls, then scanned again: as if nothing had happened',
