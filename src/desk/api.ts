@@ -4,12 +4,13 @@
  * the librarian's language, with nothing written. The sidebar sends back the row of the reader it
  * shows, so the next action reads that row directly instead of searching for it.
  */
-import { errorMessage, isLibraryError } from '../errors';
-import { type HelpSection, refusalSection } from '../help/sections';
+
+import { isLibraryError } from '../errors';
 import { type Lang, type MessageKey, messageKeys, t } from '../messages';
 import { applyLanguageIfChanged } from '../setup';
 import { withDocumentLock } from '../sheets/lock';
 import { currentLang, type Workbook, withWorkbook } from '../sheets/workbook';
+import { type Reply, reply } from '../sidebar-reply';
 import { type DeskResult, giveBack, issue, markLost, renew } from './circulation';
 import {
   classList,
@@ -24,21 +25,7 @@ import { Desk } from './desk';
 import { findReader, readerHistory } from './find';
 import { showPrintView } from './print';
 
-/** A refusal names the guide's section that says what to do (`help`: the sidebar shows a Help link). */
-export type Reply<T> = ({ ok: true } & T) | { ok: false; message: string; help: HelpSection };
-
-function reply<T extends object>(fn: () => T): Reply<T> {
-  try {
-    return { ok: true, ...fn() };
-  } catch (e) {
-    if (!isLibraryError(e)) console.error(e);
-    return {
-      ok: false,
-      message: errorMessage(currentLang(), e),
-      help: refusalSection(isLibraryError(e) ? e.key : null),
-    };
-  }
-}
+export type { Reply };
 
 /** A read-only desk call: the workbook from its saved layout (read afresh if it proves stale). */
 function read<T extends object>(fn: (desk: Desk) => T): Reply<T> {

@@ -4,13 +4,12 @@
  * in the librarian's language, with nothing written. Changes hold the document lock.
  */
 import { menuAction } from '../actions';
-import { errorMessage, isLibraryError } from '../errors';
-import { type HelpSection, refusalSection } from '../help/sections';
 import { type Lang, type MessageKey, messageKeys, t } from '../messages';
 import { ENUMS } from '../schema';
 import { applyLanguageIfChanged } from '../setup';
 import { withDocumentLock } from '../sheets/lock';
 import { currentLang, withWorkbook } from '../sheets/workbook';
+import { type Reply, reply } from '../sidebar-reply';
 import { type ActItem, approveAct, cancelAct, createAct, listActs, writeOffCandidates } from './acts';
 import { type Delivery, recordArrival, takeOntoBooks } from './arrivals';
 import { writeInventoryBook, writeKsu } from './books';
@@ -20,21 +19,7 @@ import { type LabelRequest, printAct, printLabels, printStocktake } from './prin
 import { type RaidInput, raidList, recordRaid, replacementNeeds } from './raids';
 import { closeStocktake, openStocktake, scanStocktake, stocktakeLists, stocktakeProgress } from './stocktake';
 
-/** A refusal names the guide's section that says what to do (`help`: the sidebar shows a Help link). */
-export type Reply<T> = ({ ok: true } & T) | { ok: false; message: string; help: HelpSection };
-
-function reply<T extends object>(fn: () => T): Reply<T> {
-  try {
-    return { ok: true, ...fn() };
-  } catch (e) {
-    if (!isLibraryError(e)) console.error(e);
-    return {
-      ok: false,
-      message: errorMessage(currentLang(), e),
-      help: refusalSection(isLibraryError(e) ? e.key : null),
-    };
-  }
-}
+export type { Reply };
 
 function read<T extends object>(fn: (fund: Fund) => T): Reply<T> {
   return reply(() => withWorkbook((wb) => fn(new Fund(wb))));
