@@ -4,6 +4,8 @@
  * character and the stop character. The font draws symbol value v as the character 32 + v for values
  * 0-94 and as 100 + v for 95-106 (start B is "Ì", start C "Í", the stop "Î"). Pure: no Apps Script.
  */
+// A scanner types what the bars say: Cyrillic look-alikes become the Latin letters the bars hold.
+import { LATIN_OF_CYRILLIC } from './codes';
 
 const START_B = 104;
 const START_C = 105;
@@ -14,30 +16,13 @@ export function fontChar(value: number): string {
   return String.fromCharCode(value < 95 ? 32 + value : 100 + value);
 }
 
-/** Latin letters for the Cyrillic ones that look like them: a scanner types what the bars say. */
-const LATIN: Record<string, string> = {
-  А: 'A',
-  В: 'B',
-  С: 'C',
-  Е: 'E',
-  Н: 'H',
-  І: 'I',
-  К: 'K',
-  М: 'M',
-  О: 'O',
-  Р: 'P',
-  Т: 'T',
-  Х: 'X',
-  У: 'Y',
-};
-
 /**
  * The text a code's bars should carry: its look-alike Cyrillic capitals as Latin ones (the desk reads
  * them as the same code), or null when a character cannot be put into Code 128 (other letters than
  * Latin ones, or nothing to encode).
  */
 export function barcodeData(code: unknown): string | null {
-  const s = [...String(code ?? '').trim()].map((ch) => LATIN[ch] ?? ch).join('');
+  const s = [...String(code ?? '').trim()].map((ch) => LATIN_OF_CYRILLIC[ch] ?? ch).join('');
   if (s === '' || !/^[\x20-\x7e]+$/.test(s)) return null;
   return s;
 }

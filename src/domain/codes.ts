@@ -35,7 +35,7 @@ const TO_US_KEY = (() => {
 })();
 
 /** Latin capitals and the Cyrillic letters that look like them, as they get typed into codes. */
-const LATIN_OF_CYRILLIC: Record<string, string> = {
+export const LATIN_OF_CYRILLIC: Record<string, string> = {
   А: 'A',
   В: 'B',
   С: 'C',
