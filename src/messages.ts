@@ -32,7 +32,7 @@ const CATALOGUE = [
   helpMessages,
 ] as const;
 
-type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never;
+type KeysOf<T> = T extends { en: () => Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof CATALOGUE)[number]>;
 
 export const { t, messageKeys, allLanguages, duplicateKeys } = makeCatalogue<MessageKey>(CATALOGUE);

@@ -2,7 +2,7 @@
 import { defineMessages } from '../i18n/define';
 
 export const calendarMessages = defineMessages({
-  en: {
+  en: () => ({
     // Sheets, columns and lists
     'sheet.duties': 'Duties',
     'col.events.responsible': 'Responsible',
@@ -149,8 +149,8 @@ export const calendarMessages = defineMessages({
     'log.calendarJubilees': 'Anniversaries proposed',
     'log.calendarAccept': 'Suggested dates accepted',
     'log.calendarWeekly': 'Weekly calendar sync',
-  },
-  kk: {
+  }),
+  kk: () => ({
     'sheet.duties': 'Міндеттер',
     'col.events.responsible': 'Жауапты',
     'col.events.key': 'Кілт',
@@ -286,8 +286,8 @@ export const calendarMessages = defineMessages({
     'log.calendarJubilees': 'Мерейтойлар ұсынылды',
     'log.calendarAccept': 'Ұсынылған күндер қабылданды',
     'log.calendarWeekly': 'Күнтізбемен апта сайынғы синхрондау',
-  },
-  ru: {
+  }),
+  ru: () => ({
     'sheet.duties': 'Обязанности',
     'col.events.responsible': 'Ответственный',
     'col.events.key': 'Ключ',
@@ -422,5 +422,5 @@ export const calendarMessages = defineMessages({
     'log.calendarJubilees': 'Предложены юбилеи',
     'log.calendarAccept': 'Приняты предложенные даты',
     'log.calendarWeekly': 'Еженедельная синхронизация с календарём',
-  },
+  }),
 });

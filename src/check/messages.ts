@@ -2,7 +2,7 @@
 import { defineMessages } from '../i18n/define';
 
 export const checkMessages = defineMessages({
-  en: {
+  en: () => ({
     'check.ok': 'The workbook is in order: no problems found.',
     'check.found': 'Problems found: {count}. Each line says where, what and what to do.',
     'check.more': '…and {count} more: put these right and check again.',
@@ -40,8 +40,8 @@ export const checkMessages = defineMessages({
     'check.fix.holdingsDiffer': 'Run Set up workbook: it rebuilds the record from the Copies sheet.',
     'check.holdingsUnreadable': '{name}: the “On loan” record was edited by hand and cannot be read.',
     'check.fix.holdingsUnreadable': 'Run Set up workbook: it rebuilds the record from the Copies sheet.',
-  },
-  kk: {
+  }),
+  kk: () => ({
     'check.ok': 'Кесте ретті: ешқандай мәселе табылмады.',
     'check.found': 'Табылған мәселе: {count}. Әр жолда қайда, не болғаны және не істеу керегі жазылған.',
     'check.more': '…және тағы {count}: осыларды түзетіп, қайта тексеріңіз.',
@@ -79,8 +79,8 @@ export const checkMessages = defineMessages({
     'check.fix.holdingsDiffer': 'Кестені баптауды іске қосыңыз: ол жазбаны «Даналар» парағы бойынша қайта құрады.',
     'check.holdingsUnreadable': '{name}: «Қолындағы кітаптар» жазбасы қолмен өзгертілген, оны оқу мүмкін емес.',
     'check.fix.holdingsUnreadable': 'Кестені баптауды іске қосыңыз: ол жазбаны «Даналар» парағы бойынша қайта құрады.',
-  },
-  ru: {
+  }),
+  ru: () => ({
     'check.ok': 'В таблице порядок: проблем не найдено.',
     'check.found': 'Найдено проблем: {count}. В каждой строке — где, что и что сделать.',
     'check.more': '…и ещё {count}: исправьте эти и проверьте снова.',
@@ -116,5 +116,5 @@ export const checkMessages = defineMessages({
     'check.fix.holdingsDiffer': 'Запустите настройку таблицы: она восстановит запись по листу «Экземпляры».',
     'check.holdingsUnreadable': '{name}: запись «На руках» изменена вручную и не читается.',
     'check.fix.holdingsUnreadable': 'Запустите настройку таблицы: она восстановит запись по листу «Экземпляры».',
-  },
+  }),
 });

@@ -2,7 +2,7 @@
 import { defineMessages } from '../i18n/define';
 
 export const debtorsMessages = defineMessages({
-  en: {
+  en: () => ({
     // Sheets and columns
     'sheet.debtors': 'Debtors',
     'sheet.mailings': 'Mailings',
@@ -143,8 +143,8 @@ export const debtorsMessages = defineMessages({
     'trigger.status.blocked': 'Could not be emailed to you ({time}, {task}): {message}',
     'trigger.error.tooMany':
       'The script already has {count} other triggers; Google allows 20, and one is kept free for the follow-up that sends what the daily quota leaves waiting. Delete some in Extensions → Apps Script → Triggers.',
-  },
-  kk: {
+  }),
+  kk: () => ({
     'sheet.debtors': 'Қарыздарлар',
     'sheet.mailings': 'Хаттар',
     'col.debtors.class': 'Сынып',
@@ -283,8 +283,8 @@ export const debtorsMessages = defineMessages({
     'trigger.status.blocked': 'Сізге хатпен жіберілмеді ({time}, {task}): {message}',
     'trigger.error.tooMany':
       'Скриптте басқа {count} триггер бар; Google 20 триггерге рұқсат етеді, біреуі лимиттен қалған хаттарды жіберетін триггерге бос қалдырылады. Кеңейтімдер → Apps Script → Триггерлер бөлімінде біразын өшіріңіз.',
-  },
-  ru: {
+  }),
+  ru: () => ({
     'sheet.debtors': 'Должники',
     'sheet.mailings': 'Рассылки',
     'col.debtors.class': 'Класс',
@@ -421,5 +421,5 @@ export const debtorsMessages = defineMessages({
     'trigger.status.blocked': 'Не удалось сообщить вам письмом ({time}, {task}): {message}',
     'trigger.error.tooMany':
       'У скрипта уже {count} других триггеров; Google разрешает 20, и один остаётся свободным для триггера, который отправляет письма, не уместившиеся в дневную квоту. Удалите лишние: Расширения → Apps Script → Триггеры.',
-  },
+  }),
 });

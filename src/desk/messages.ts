@@ -2,7 +2,7 @@
 import { defineMessages } from '../i18n/define';
 
 export const deskMessages = defineMessages({
-  en: {
+  en: () => ({
     'desk.title': 'Circulation desk',
     'desk.reader': 'Reader: code, name or class',
     'desk.copy': 'Copy: inventory number',
@@ -124,8 +124,8 @@ export const deskMessages = defineMessages({
     'print.col.note': 'Note',
     'print.col.reader': 'Reader',
     'print.col.days': 'Days overdue',
-  },
-  kk: {
+  }),
+  kk: () => ({
     'desk.title': 'Кітап беру үстелі',
     'desk.reader': 'Оқырман: коды, аты-жөні немесе сыныбы',
     'desk.copy': 'Дана: инвентарлық нөмірі',
@@ -248,8 +248,8 @@ export const deskMessages = defineMessages({
     'print.col.note': 'Ескертпе',
     'print.col.reader': 'Оқырман',
     'print.col.days': 'Кешіктірілген күн',
-  },
-  ru: {
+  }),
+  ru: () => ({
     'desk.title': 'Кафедра выдачи',
     'desk.reader': 'Читатель: код, ФИО или класс',
     'desk.copy': 'Экземпляр: инвентарный номер',
@@ -372,5 +372,5 @@ export const deskMessages = defineMessages({
     'print.col.note': 'Примечание',
     'print.col.reader': 'Читатель',
     'print.col.days': 'Дней просрочки',
-  },
+  }),
 });

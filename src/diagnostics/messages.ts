@@ -2,7 +2,7 @@
 import { defineMessages } from '../i18n/define';
 
 export const diagnosticsMessages = defineMessages({
-  en: {
+  en: () => ({
     'menu.diagnostics': 'Diagnostics…',
     'setting.diagnostics':
       'TRUE adds Diagnostics to the Library menu: it checks the model of Google Sheets this program was tested on against this workbook (run it once after installing). Reload the page after changing it.',
@@ -65,8 +65,8 @@ export const diagnosticsMessages = defineMessages({
       'tryLock from a second execution fails while the first holds the lock, and succeeds after',
     'diag.case.dateArgument': 'google.script.run refuses a Date argument',
     'diag.case.dateResult': 'google.script.run fails a call whose result holds a Date',
-  },
-  kk: {
+  }),
+  kk: () => ({
     'menu.diagnostics': 'Диагностика…',
     'setting.diagnostics':
       'TRUE болса, «Кітапхана» мәзіріне «Диагностика» қосылады: ол бағдарлама тексерілген Google Sheets үлгісін осы кітаппен салыстырады (орнатқаннан кейін бір рет іске қосыңыз). Өзгерткен соң бетті қайта жүктеңіз.',
@@ -129,8 +129,8 @@ export const diagnosticsMessages = defineMessages({
       'Бірінші орындау құлыпты ұстап тұрғанда екінші орындаудың tryLock-ы сәтсіз, кейін сәтті болады',
     'diag.case.dateArgument': 'google.script.run Date аргументін қабылдамайды',
     'diag.case.dateResult': 'google.script.run нәтижесінде Date бар шақыруды қатемен аяқтайды',
-  },
-  ru: {
+  }),
+  ru: () => ({
     'menu.diagnostics': 'Диагностика…',
     'setting.diagnostics':
       'TRUE добавляет в меню «Библиотека» пункт «Диагностика»: он сверяет модель Google Таблиц, на которой проверена программа, с этой таблицей (запустите один раз после установки). После изменения перезагрузите страницу.',
@@ -194,5 +194,5 @@ export const diagnosticsMessages = defineMessages({
       'tryLock из второго выполнения не удаётся, пока первое держит блокировку, и удаётся после',
     'diag.case.dateArgument': 'google.script.run отклоняет аргумент типа Date',
     'diag.case.dateResult': 'google.script.run завершает ошибкой вызов, результат которого содержит Date',
-  },
+  }),
 });

@@ -2,7 +2,7 @@
 import { defineMessages } from '../i18n/define';
 
 export const fundBookMessages = defineMessages({
-  en: {
+  en: () => ({
     'fund.ksu.prompt': 'The summary accounting book of which year? (this year when empty)',
     'fund.ksu.part1': '1. Receipts',
     'fund.ksu.part2': '2. Withdrawals',
@@ -59,8 +59,8 @@ export const fundBookMessages = defineMessages({
       'Stocktake {id}: found {found} of {expected}, on loan {onLoan}, missing {missing}, not in the fund {unknown}, in the wrong section {misplaced}.',
     'log.raid': 'Raid',
     'log.raid.details': '{kind}, {class}: {count} copies checked, {replace} to replace.',
-  },
-  kk: {
+  }),
+  kk: () => ({
     'fund.ksu.prompt': 'Қай жылдың жиынтық есеп кітабы? (бос болса — биылғы)',
     'fund.ksu.part1': '1. Түсім',
     'fund.ksu.part2': '2. Есептен шығару',
@@ -117,8 +117,8 @@ export const fundBookMessages = defineMessages({
       '{id} түгендеу: {expected} дананың {found} данасы табылды, оқырманда {onLoan}, жоқ {missing}, қорда жоқ {unknown}, басқа бөлімде {misplaced}.',
     'log.raid': 'Рейд',
     'log.raid.details': '{kind}, {class}: {count} дана тексерілді, {replace} дананы ауыстыру керек.',
-  },
-  ru: {
+  }),
+  ru: () => ({
     'fund.ksu.prompt': 'Книга суммарного учёта за какой год? (пусто — за текущий)',
     'fund.ksu.part1': '1. Поступление',
     'fund.ksu.part2': '2. Выбытие',
@@ -175,5 +175,5 @@ export const fundBookMessages = defineMessages({
       'Инвентаризация {id}: найдено {found} из {expected}, на руках {onLoan}, отсутствует {missing}, нет в фонде {unknown}, не в своём разделе {misplaced}.',
     'log.raid': 'Рейд',
     'log.raid.details': '{kind}, {class}: проверено {count} экз., заменить {replace}.',
-  },
+  }),
 });

@@ -2,7 +2,7 @@
 import { defineMessages } from '../i18n/define';
 
 export const fundSchemaMessages = defineMessages({
-  en: {
+  en: () => ({
     'sheet.arrivals': 'Receipts',
     'sheet.acts': 'Write-off acts',
     'sheet.stocktakes': 'Stocktakes',
@@ -134,8 +134,8 @@ export const fundSchemaMessages = defineMessages({
       'Textbooks: copy (each copy numbered in the inventory book) or group (counted per title; each copy gets its title code and a count)',
     'setting.commissionChair': 'Write-off commission: chair',
     'setting.commissionMembers': 'Write-off commission: members, separated by commas',
-  },
-  kk: {
+  }),
+  kk: () => ({
     'sheet.arrivals': 'Түсімдер',
     'sheet.acts': 'Есептен шығару актілері',
     'sheet.stocktakes': 'Түгендеулер',
@@ -267,8 +267,8 @@ export const fundSchemaMessages = defineMessages({
       'Оқулықтар: copy (әр дана инвентарлық кітапқа нөмірленеді) немесе group (басылым бойынша саналады; әр данаға басылым коды мен реттік нөмір беріледі)',
     'setting.commissionChair': 'Есептен шығару комиссиясы: төраға',
     'setting.commissionMembers': 'Есептен шығару комиссиясы: мүшелері, үтір арқылы',
-  },
-  ru: {
+  }),
+  ru: () => ({
     'sheet.arrivals': 'Поступления',
     'sheet.acts': 'Акты списания',
     'sheet.stocktakes': 'Инвентаризации',
@@ -400,5 +400,5 @@ export const fundSchemaMessages = defineMessages({
       'Учебники: copy (каждый экземпляр получает номер инвентарной книги) или group (групповой учёт по изданию; экземпляр получает код издания и порядковый номер)',
     'setting.commissionChair': 'Комиссия по списанию: председатель',
     'setting.commissionMembers': 'Комиссия по списанию: члены, через запятую',
-  },
+  }),
 });

@@ -2,7 +2,7 @@
 import { defineMessages } from '../i18n/define';
 
 export const fundMessages = defineMessages({
-  en: {
+  en: () => ({
     'menu.fund': 'Book fund',
     'menu.fund.open': 'Fund: arrivals, write-off, stocktake…',
     'menu.fund.ksu': 'Summary accounting book…',
@@ -153,8 +153,8 @@ export const fundMessages = defineMessages({
     'fund.labels.title': 'Labels',
     'fund.labels.done': '{count} labels are on the “Labels” sheet and in the print view.',
     'fund.labels.cannotEncode': 'No barcode for {codes}: a barcode holds Latin letters, digits and signs only.',
-  },
-  kk: {
+  }),
+  kk: () => ({
     'menu.fund': 'Кітап қоры',
     'menu.fund.open': 'Қор: түсім, есептен шығару, түгендеу…',
     'menu.fund.ksu': 'Жиынтық есеп кітабы…',
@@ -306,8 +306,8 @@ export const fundMessages = defineMessages({
     'fund.labels.done': '{count} жапсырма «Жапсырмалар» парағында және басып шығару терезесінде.',
     'fund.labels.cannotEncode':
       '{codes} үшін штрихкод жоқ: штрихкодта тек латын әріптері, цифрлар мен белгілер болады.',
-  },
-  ru: {
+  }),
+  ru: () => ({
     'menu.fund': 'Книжный фонд',
     'menu.fund.open': 'Фонд: поступления, списание, инвентаризация…',
     'menu.fund.ksu': 'Книга суммарного учёта…',
@@ -459,5 +459,5 @@ export const fundMessages = defineMessages({
     'fund.labels.title': 'Этикетки',
     'fund.labels.done': 'Этикетки ({count}) — на листе «Этикетки» и в окне печати.',
     'fund.labels.cannotEncode': 'Нет штрихкода для {codes}: штрихкод содержит только латинские буквы, цифры и знаки.',
-  },
+  }),
 });

@@ -5,7 +5,7 @@
 import { defineMessages } from '../i18n/define';
 
 export const helpMessages = defineMessages({
-  en: {
+  en: () => ({
     'menu.help': "Help (the librarian's guide)",
     'help.title': "The librarian's guide",
     'help.contents': 'Contents',
@@ -30,8 +30,8 @@ export const helpMessages = defineMessages({
     'help.section.trouble-reports': 'Reports',
     'help.section.trouble-fund': 'The fund',
     'help.section.trouble-calendar': 'The calendar',
-  },
-  kk: {
+  }),
+  kk: () => ({
     'menu.help': 'Анықтама (кітапханашыға нұсқаулық)',
     'help.title': 'Кітапханашыға нұсқаулық',
     'help.contents': 'Мазмұны',
@@ -56,8 +56,8 @@ export const helpMessages = defineMessages({
     'help.section.trouble-reports': 'Есептер',
     'help.section.trouble-fund': 'Кітап қоры',
     'help.section.trouble-calendar': 'Күнтізбе',
-  },
-  ru: {
+  }),
+  ru: () => ({
     'menu.help': 'Справка (руководство библиотекаря)',
     'help.title': 'Руководство библиотекаря',
     'help.contents': 'Содержание',
@@ -82,5 +82,5 @@ export const helpMessages = defineMessages({
     'help.section.trouble-reports': 'Отчёты',
     'help.section.trouble-fund': 'Фонд',
     'help.section.trouble-calendar': 'Календарь',
-  },
+  }),
 });

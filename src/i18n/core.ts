@@ -5,7 +5,7 @@
 import { defineMessages } from './define';
 
 export const core = defineMessages({
-  en: {
+  en: () => ({
     'app.name': 'Library',
     // Menu
     'menu.title': 'Library',
@@ -227,8 +227,8 @@ export const core = defineMessages({
     'closed.note.vacation': "{name} (order of the Ministry of Enlightenment). Check it against this year's order.",
     'error.headerMoved':
       'The headers of the sheet "{sheet}" are in row {row}, not in the first row (an empty row was inserted above them?). Delete the rows above the headers.',
-  },
-  kk: {
+  }),
+  kk: () => ({
     'app.name': 'Кітапхана',
     'menu.title': 'Кітапхана',
     'menu.desk': 'Кітап беру және қайтару…',
@@ -443,8 +443,8 @@ export const core = defineMessages({
     'closed.note.vacation': '{name} (Оқу-ағарту министрлігінің бұйрығы). Биылғы бұйрықпен тексеріңіз.',
     'error.headerMoved':
       '«{sheet}» парағының тақырыптары бірінші жолда емес, {row}-жолда тұр (үстіне бос жол қосылған болар). Тақырыптардың үстіндегі жолдарды жойыңыз.',
-  },
-  ru: {
+  }),
+  ru: () => ({
     'app.name': 'Библиотека',
     'menu.title': 'Библиотека',
     'menu.desk': 'Выдача и возврат книг…',
@@ -657,5 +657,5 @@ export const core = defineMessages({
     'closed.note.vacation': '{name} (приказ Министерства просвещения). Сверьте с приказом этого года.',
     'error.headerMoved':
       'Заголовки листа «{sheet}» стоят не в первой строке, а в строке {row} (над ними вставили пустую строку?). Удалите строки над заголовками.',
-  },
+  }),
 });

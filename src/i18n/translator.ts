@@ -19,7 +19,7 @@ export function normalise(s: unknown): string {
     .toLocaleLowerCase();
 }
 
-type Table = { en: Record<string, string>; kk: Record<string, string>; ru: Record<string, string> };
+type Table = { en: () => Record<string, string>; kk: () => Record<string, string>; ru: () => Record<string, string> };
 
 /**
  * A translator over `parts` (each a feature's kk/ru/en table). The tables are looked up where they
@@ -29,8 +29,21 @@ type Table = { en: Record<string, string>; kk: Record<string, string>; ru: Recor
  */
 export function makeCatalogue<K extends string>(parts: readonly Table[]) {
   const own = Object.prototype.hasOwnProperty;
+  // A part's table in a language is made the first time a lookup reaches it, then kept (this execution).
+  const made = parts.map(() => ({}) as Partial<Record<Lang, Record<string, string>>>);
+  const table = (i: number, lang: Lang): Record<string, string> => {
+    let t = made[i][lang];
+    if (!t) {
+      t = parts[i][lang]();
+      made[i][lang] = t;
+    }
+    return t;
+  };
   const find = (lang: Lang, key: string): string | undefined => {
-    for (const part of parts) if (own.call(part[lang], key)) return part[lang][key];
+    for (let i = 0; i < parts.length; i++) {
+      const t = table(i, lang);
+      if (own.call(t, key)) return t[key];
+    }
     return undefined;
   };
   return {
@@ -41,15 +54,15 @@ export function makeCatalogue<K extends string>(parts: readonly Table[]) {
     },
     /** Every key of the catalogue (for tests and checks). */
     messageKeys(): string[] {
-      return [...new Set(parts.flatMap((p) => Object.keys(p.en)))];
+      return [...new Set(parts.flatMap((_, i) => Object.keys(table(i, 'en'))))];
     },
     /** Keys that two tables define (or one defines in a language twice over): there must be none. */
     duplicateKeys(): string[] {
       const twice = new Set<string>();
       for (const lang of LANGS) {
         const seen = new Set<string>();
-        for (const part of parts)
-          for (const k of Object.keys(part[lang])) {
+        for (let i = 0; i < parts.length; i++)
+          for (const k of Object.keys(table(i, lang))) {
             if (seen.has(k)) twice.add(k);
             seen.add(k);
           }

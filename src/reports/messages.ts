@@ -2,7 +2,7 @@
 import { defineMessages } from '../i18n/define';
 
 export const reportMessages = defineMessages({
-  en: {
+  en: () => ({
     'col.required.group': 'Textbook group',
     'col.copies.withdrawn': 'Withdrawn on',
     'setting.reportLanguage': 'Language of the annual report to the education department: kk, ru or en.',
@@ -189,8 +189,8 @@ export const reportMessages = defineMessages({
     'task.reports': 'Monthly statistics',
     'log.report': 'Report',
     'log.report.details': '{report}: {summary}',
-  },
-  kk: {
+  }),
+  kk: () => ({
     'col.required.group': 'Оқулық тобы',
     'col.copies.withdrawn': 'Шығарылған күні',
     'setting.reportLanguage': 'Білім бөліміне жылдық есептің тілі: kk, ru немесе en.',
@@ -377,8 +377,8 @@ export const reportMessages = defineMessages({
     'task.reports': 'Ай сайынғы статистика',
     'log.report': 'Есеп',
     'log.report.details': '{report}: {summary}',
-  },
-  ru: {
+  }),
+  ru: () => ({
     'col.required.group': 'Группа учебников',
     'col.copies.withdrawn': 'Дата списания',
     'setting.reportLanguage': 'Язык годового отчёта в отдел образования: kk, ru или en.',
@@ -564,5 +564,5 @@ export const reportMessages = defineMessages({
     'task.reports': 'Ежемесячная статистика',
     'log.report': 'Отчёт',
     'log.report.details': '{report}: {summary}',
-  },
+  }),
 });

@@ -2,7 +2,7 @@
 import { defineMessages } from '../i18n/define';
 
 export const logMessages = defineMessages({
-  en: {
+  en: () => ({
     'log.setup': 'Set up the workbook',
     'log.setup.details': '{created} sheets created, {columns} columns and {settings} settings added.',
     'log.language': 'Language',
@@ -45,8 +45,8 @@ export const logMessages = defineMessages({
     'log.followUpStopped': 'Follow-up stopped',
     'log.taskError': 'Error in a scheduled task',
     'log.taskError.details': '{task}: {error}',
-  },
-  kk: {
+  }),
+  kk: () => ({
     'log.setup': 'Кестені баптау',
     'log.setup.details': '{created} парақ құрылды, {columns} баған мен {settings} баптау қосылды.',
     'log.language': 'Тіл',
@@ -89,8 +89,8 @@ export const logMessages = defineMessages({
     'log.followUpStopped': 'Қосымша жіберу тоқтады',
     'log.taskError': 'Жоспарланған әрекеттегі қате',
     'log.taskError.details': '{task}: {error}',
-  },
-  ru: {
+  }),
+  ru: () => ({
     'log.setup': 'Настройка таблицы',
     'log.setup.details': 'Создано листов: {created}; добавлено столбцов: {columns}, настроек: {settings}.',
     'log.language': 'Язык',
@@ -133,5 +133,5 @@ export const logMessages = defineMessages({
     'log.followUpStopped': 'Дополнительная отправка остановлена',
     'log.taskError': 'Ошибка в задаче по расписанию',
     'log.taskError.details': '{task}: {error}',
-  },
+  }),
 });

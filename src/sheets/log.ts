@@ -3,7 +3,7 @@
  * read it: the action named in her language, the details as a short sentence (reader, copy, dates
  * as dd.MM.yyyy), never English keys or JSON.
  */
-import { type MessageKey, messageKeys, t } from '../messages';
+import { type MessageKey, t } from '../messages';
 import { currentUserEmail } from './user';
 import type { Workbook } from './workbook';
 
@@ -26,12 +26,12 @@ export type LogAction =
   | 'mailRun'
   | 'taskError';
 
-const known = new Set(messageKeys());
-
 /** The action's name in the workbook's language (a key the catalogue does not know is kept as it is). */
 export function actionLabel(wb: Workbook, action: string): string {
   const key = `log.${action}`;
-  return known.has(key) ? t(wb.lang, key as MessageKey) : action;
+  // t gives the key back when the catalogue does not know it.
+  const label = t(wb.lang, key as MessageKey);
+  return label === key ? action : label;
 }
 
 /** Appends a row: the action's name and its details sentence filled with `params`. */

@@ -16,13 +16,29 @@ describe('the message catalogue', () => {
 
   it('defines each key once: no feature’s table repeats another’s', () => {
     expect(duplicateKeys()).toEqual([]);
-    const one = { en: { a: 'A', b: 'B' }, kk: { a: 'А', b: 'Б' }, ru: { a: 'А', b: 'Б' } };
-    const clash = { en: { b: 'b' }, kk: { b: 'б' }, ru: { b: 'б' } };
+    const one = { en: () => ({ a: 'A', b: 'B' }), kk: () => ({ a: 'А', b: 'Б' }), ru: () => ({ a: 'А', b: 'Б' }) };
+    const clash = { en: () => ({ b: 'b' }), kk: () => ({ b: 'б' }), ru: () => ({ b: 'б' }) };
     const cat = makeCatalogue<'a' | 'b'>([one, clash]);
     expect(cat.duplicateKeys()).toEqual(['b']);
     // The first table's message is the one shown; a language without the key falls back to English.
     expect(cat.t('kk', 'b')).toBe('Б');
-    expect(makeCatalogue<'c'>([{ en: { c: 'C' }, kk: {}, ru: {} }]).t('kk', 'c')).toBe('C');
+    expect(makeCatalogue<'c'>([{ en: () => ({ c: 'C' }), kk: () => ({}), ru: () => ({}) }]).t('kk', 'c')).toBe('C');
+  });
+
+  it('makes a table only when a lookup reaches it, and once (an execution starts without them)', () => {
+    const made: string[] = [];
+    const part = (name: string, entries: Record<string, string>) => ({
+      en: () => (made.push(`${name}.en`), entries),
+      kk: () => (made.push(`${name}.kk`), entries),
+      ru: () => (made.push(`${name}.ru`), entries),
+    });
+    const cat = makeCatalogue<'a' | 'b'>([part('first', { a: 'A' }), part('second', { b: 'B' })]);
+    expect(made).toEqual([]);
+    expect(cat.t('kk', 'a')).toBe('A');
+    expect(made).toEqual(['first.kk']);
+    cat.t('kk', 'b');
+    cat.t('kk', 'a');
+    expect(made).toEqual(['first.kk', 'second.kk']);
   });
 
   it('uses the same placeholders in every language', () => {
