@@ -61,6 +61,8 @@ export function createSession(env: Env, opts: SessionOptions = {}) {
   };
   return {
     Session,
+    /** The user's locale (uncounted, for tests). */
+    locale: () => state.locale,
     setLocale(locale: string) {
       state.locale = locale;
     },

@@ -5,10 +5,12 @@
  * injected-fault suites.
  */
 import type { Runtime } from '../../emulator';
-import type { SpreadsheetData } from '../../emulator/spreadsheet';
 import { t } from '../../src/messages';
+import { capture } from './capture';
 import { seedLyceum } from './desk-fixture';
 import { at, libraryRuntime } from './library';
+
+export { capture };
 
 export interface Workbench {
   rt: Runtime;
@@ -50,39 +52,6 @@ export function workbench(): Workbench {
     snapshot() {
       return JSON.stringify(rt.spreadsheet.getSheets().map((s) => [s.getName(), s.peekValues()]));
     },
-  };
-}
-
-/**
- * What a runtime holds now (workbook, properties, triggers, cache, outbox, calendars, clock), and a
- * function that puts it back (data copied: later runs cannot touch it).
- */
-export function capture(rt: Runtime): () => void {
-  const data: SpreadsheetData = rt.spreadsheet.toData();
-  const calendars = rt.calendar.snapshot();
-  const props = rt.properties.dump('document');
-  const script = rt.properties.dump('script');
-  // Copies: the runtime's records are live (runs and next run change as triggers fire).
-  const triggers = rt.triggers.list().map((r) => ({ ...r, clock: r.clock ? { ...r.clock } : null }));
-  const outbox = [...rt.mail.outbox];
-  const now = new Date(rt.clock.nowMillis());
-  return () => {
-    rt.spreadsheet.loadData(data);
-    for (const [store, saved] of [
-      [rt.properties.PropertiesService.getDocumentProperties(), props],
-      [rt.properties.PropertiesService.getScriptProperties(), script],
-    ] as const) {
-      store.deleteAllProperties();
-      store.setProperties(saved);
-    }
-    rt.cache.CacheService.getDocumentCache()?.removeAll(Object.keys(rt.cache.dump('document')));
-    rt.mail.outbox.length = 0;
-    rt.mail.outbox.push(...outbox);
-    rt.mail.resetQuota();
-    rt.ui.log.length = 0;
-    rt.clock.set(now);
-    rt.triggers.restore(triggers);
-    rt.calendar.restore(calendars);
   };
 }
 

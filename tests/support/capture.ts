@@ -1,0 +1,53 @@
+/**
+ * What a runtime holds now (workbook, properties, triggers, caches, outbox, calendars, clock), and a
+ * function that puts it back: into the same runtime (a generated case starts from it again) or into a
+ * fresh one (a fixture built once per test file instead of once per test).
+ */
+import type { Runtime } from '../../emulator';
+import type { SpreadsheetData } from '../../emulator/spreadsheet';
+
+const CACHES = ['document', 'script'] as const;
+
+/**
+ * The runtime's state now, and a function that puts it back (data copied: later runs cannot touch it).
+ * The document cache is emptied on the way back, unless `fixture` (a fixture put into a fresh runtime
+ * keeps its caches as they were, and its counters start at zero as after the fixture's own reset).
+ */
+export function capture(rt: Runtime, fixture = false): (into?: Runtime) => void {
+  const data: SpreadsheetData = rt.spreadsheet.toData();
+  const calendars = rt.calendar.snapshot();
+  const props = rt.properties.dump('document');
+  const script = rt.properties.dump('script');
+  const caches = CACHES.map((kind) => [kind, rt.cache.dump(kind)] as const);
+  // Copies: the runtime's records are live (runs and next run change as triggers fire).
+  const triggers = rt.triggers.list().map((r) => ({ ...r, clock: r.clock ? { ...r.clock } : null }));
+  const outbox = [...rt.mail.outbox];
+  const now = new Date(rt.clock.nowMillis());
+  return (into: Runtime = rt) => {
+    into.spreadsheet.loadData(data);
+    for (const [store, saved] of [
+      [into.properties.PropertiesService.getDocumentProperties(), props],
+      [into.properties.PropertiesService.getScriptProperties(), script],
+    ] as const) {
+      store.deleteAllProperties();
+      store.setProperties(saved);
+    }
+    into.clock.set(now);
+    for (const [kind, saved] of caches) {
+      const cache =
+        kind === 'document' ? into.cache.CacheService.getDocumentCache() : into.cache.CacheService.getScriptCache();
+      if (!cache || (!fixture && kind === 'script')) continue;
+      cache.removeAll(Object.keys(into.cache.dump(kind)));
+      if (!fixture) continue;
+      for (const [key, { value, expiresAt }] of Object.entries(saved))
+        cache.put(key, value, Math.max(1, Math.round((expiresAt.getTime() - now.getTime()) / 1000)));
+    }
+    into.mail.outbox.length = 0;
+    into.mail.outbox.push(...outbox);
+    into.mail.resetQuota();
+    into.ui.log.length = 0;
+    into.triggers.restore(triggers);
+    into.calendar.restore(calendars);
+    if (fixture) into.counters.reset();
+  };
+}
