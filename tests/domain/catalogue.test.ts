@@ -27,11 +27,13 @@ describe('the message catalogue', () => {
 
   it('makes a table only when a lookup reaches it, and once (an execution starts without them)', () => {
     const made: string[] = [];
-    const part = (name: string, entries: Record<string, string>) => ({
-      en: () => (made.push(`${name}.en`), entries),
-      kk: () => (made.push(`${name}.kk`), entries),
-      ru: () => (made.push(`${name}.ru`), entries),
-    });
+    const part = (name: string, entries: Record<string, string>) => {
+      const make = (lang: string) => () => {
+        made.push(`${name}.${lang}`);
+        return entries;
+      };
+      return { en: make('en'), kk: make('kk'), ru: make('ru') };
+    };
     const cat = makeCatalogue<'a' | 'b'>([part('first', { a: 'A' }), part('second', { b: 'B' })]);
     expect(made).toEqual([]);
     expect(cat.t('kk', 'a')).toBe('A');
