@@ -40,7 +40,10 @@ function seedKey(rt: Runtime): string | null {
 export function seedLyceum(rt: Runtime): void {
   const key = seedKey(rt);
   const copy = key === null ? undefined : seeded.get(key);
-  if (copy) return copy(rt);
+  if (copy) {
+    copy(rt);
+    return;
+  }
   sowLyceum(rt);
   if (key !== null) seeded.set(key, capture(rt, true));
 }
