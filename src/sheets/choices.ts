@@ -18,8 +18,24 @@ function table(e: EnumName): Map<string, string> {
 }
 
 /** The code behind a cell's label (in any language), or null when it is none of the list. */
+/** A cell's text as typed → its code: a column holds a handful of spellings, read once per row. */
+const seen = new Map<EnumName, Map<string, string | null>>();
+
 export function choiceCode<E extends EnumName>(e: E, value: unknown): EnumCode<E> | null {
-  return (table(e).get(normalise(value)) as EnumCode<E> | undefined) ?? null;
+  const raw = typeof value === 'string' ? value : String(value ?? '');
+  let byText = seen.get(e);
+  if (!byText) {
+    byText = new Map();
+    seen.set(e, byText);
+  }
+  let code = byText.get(raw);
+  if (code === undefined) {
+    code = table(e).get(normalise(raw)) ?? null;
+    // Free text in a dropdown column could be anything: keep the memo small.
+    if (byText.size > 1_000) byText.clear();
+    byText.set(raw, code);
+  }
+  return code as EnumCode<E> | null;
 }
 
 export function choiceLabel<E extends EnumName>(lang: Lang, e: E, code: EnumCode<E>): string {

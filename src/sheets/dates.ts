@@ -5,7 +5,13 @@
 import { type DayKey, isDayKey } from '../dates';
 
 export function isDateValue(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
+  // Most cells are text or numbers: only an object can be a Date (checked the cross-realm way).
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.prototype.toString.call(v) === '[object Date]' &&
+    !Number.isNaN((v as Date).getTime())
+  );
 }
 
 /**

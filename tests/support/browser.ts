@@ -1,6 +1,7 @@
 /** Headless Debian Chromium for browser tests (never a downloaded browser); Playwright gives it a fresh profile. */
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import type { Runtime } from '../../emulator';
 import { googleScriptRunClient, invokeFromClient } from '../../emulator/script-run';
 
@@ -17,7 +18,13 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/**
+ * Chromium for a test file: the run's shared one when the global setup started it (closing it only
+ * disconnects), else one of its own.
+ */
 export async function launchChromium(): Promise<Browser> {
+  const shared = inject('chromiumEndpoint');
+  if (shared) return chromium.connect(shared);
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not at ${CHROMIUM}: run .ci/run, or apt-get install chromium`);
   }
