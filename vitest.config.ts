@@ -6,7 +6,8 @@ export default defineConfig({
     // Apps Script runs the script in its own time zone; the project's is Asia/Almaty.
     env: { TZ: 'Asia/Almaty' },
     globalSetup: ['tests/global-setup.ts'],
-    testTimeout: 30_000,
+    // Generous: a busy machine runs the generated and injected cases several times slower.
+    testTimeout: 120_000,
     // Two workers on this two-core machine: much of a browser or playground test waits on another
     // process (Chromium, a server, a save worker), so the other worker keeps the CPU busy.
     maxWorkers: 2,
