@@ -18,6 +18,7 @@ import { LibraryError } from '../errors';
 import { t } from '../messages';
 import { choiceCode } from '../sheets/choices';
 import { dateFor, dayOf, today } from '../sheets/dates';
+import { forgetLayout } from '../sheets/layout';
 import { actionLabel, logAction } from '../sheets/log';
 import type { Cell } from '../sheets/table';
 import type { Workbook } from '../sheets/workbook';
@@ -157,6 +158,8 @@ export function runRollover(wb: Workbook, plan: RolloverPlan): RolloverOutcome {
       saveRun(run);
       writeMove(m);
     }
+    // A script's write fires no onEdit: the saved layout's classes are dropped here (rebuilt on demand).
+    forgetLayout(['classes']);
     run.classesDone = true;
     const done: RolloverDone = { year: run.year, day: run.day, classes: run.classes ?? [] };
     if (!history.done.some((d) => d.year === run.year)) history.done.push(done);
