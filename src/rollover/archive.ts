@@ -102,6 +102,11 @@ export function archiveSheet(wb: Workbook, ss: Spreadsheet, loansHeader: string[
       const col = key ? def.columns.find((c) => c.key === key) : undefined;
       return i === all.length - 1 && all[i] === archived ? NUMBER_FORMATS.date : NUMBER_FORMATS[col?.type ?? 'text'];
     });
+    // A new spreadsheet's sheet has 26 columns: the ones past the header would hold empty cells that
+    // count against its ten million, so a new archive keeps only its own.
+    if (header.length === 0 && sheet.getMaxColumns() > all.length) {
+      sheet.deleteColumns(all.length + 1, sheet.getMaxColumns() - all.length);
+    }
     const max = sheet.getMaxRows();
     sheet.getRange(1, 1, max, all.length).setNumberFormats(Array.from({ length: max }, () => formats.slice()));
     sheet.getRange(1, 1, 1, all.length).setValues([all]);

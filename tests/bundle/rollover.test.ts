@@ -292,6 +292,25 @@ describe('the year-end rollover', () => {
     // The archive's id is in Settings, and the rows were taken off the grid (cells freed).
     const id = [...rolled.spreadsheets.keys()][0];
     expect(rowsOf(rolled, 'settings').find((r) => r.key === 'archiveId')?.value).toBe(id);
+    // Its sheet is as wide as the Loans sheet's header and the day archived: no empty columns to count.
+    const sheet = rolled.spreadsheets.get(id)!.getSheets()[0];
+    const header = sheet.peekValues()[0].map(String);
+    expect(header.at(-1)).toBe(t('kk', 'rollover.col.archived'));
+    expect(sheet.getMaxColumns()).toBe(header.length);
+    expect(header.length).toBe(12);
+    expect(sheet.getLastRow()).toBe(1 + old.length);
+    // Each archived row is the Loans row as it was, cell for cell (codes still text, dates still dates).
+    const was = new Map(
+      runtimeFrom(seeded)
+        .spreadsheet.getSheetByName(t('kk', 'sheet.loans'))!
+        .peekValues()
+        .map((r) => [String(r[0]), r.slice(0, 11)]),
+    );
+    for (const row of sheet.peekValues().slice(1)) {
+      expect(row.slice(0, 11)).toEqual(was.get(String(row[0])));
+      expect(typeof row[1]).toBe('string');
+      expect(row[11]).toBeInstanceOf(Date);
+    }
   });
 
   it('moves pupils up a grade and the Classes rows with them; graduates leave with their class and year', () => {
