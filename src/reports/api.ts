@@ -117,11 +117,7 @@ export function buildStatistics(): void {
       const wb = Workbook.open();
       const s = readSources(wb, STATISTICS);
       const periods = periodsOf(answer, s.today, schoolYear(schoolYearStart(s.today)));
-      withPast(
-        wb,
-        s,
-        periods.reduce((a, p) => (p.from < a ? p.from : a), periods[0].from),
-      );
+      withPast(wb, s, periods.map((p) => p.from).sort()[0]);
       const results = periods.map((p) => statsFor(s, wb.schedule(), p));
       const sentence = statisticsSentence(wb.lang, results[0]);
       publish(wb, 'statistics', wb.lang, statisticsReport(wb.lang, asOf(s, results[0].to), results), sentence);

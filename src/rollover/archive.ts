@@ -7,7 +7,7 @@
  */
 import type { DayKey } from '../dates';
 import { LibraryError } from '../errors';
-import { normalise, t } from '../messages';
+import { allLanguages, normalise, t } from '../messages';
 import { NUMBER_FORMATS, sheetDef, sheetNameKey } from '../schema';
 import { choiceCode } from '../sheets/choices';
 import { dayOf } from '../sheets/dates';
@@ -89,18 +89,23 @@ export function archiveSheet(wb: Workbook, ss: Spreadsheet, loansHeader: string[
   const lastRow = sheet.getLastRow();
   const header = width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as Cell[]).map(String) : [];
   const archived = t(wb.lang, 'rollover.col.archived');
-  const wanted = [...loansHeader.filter((h) => String(h).trim() !== ''), archived];
-  const missing = wanted.filter((h) => !header.some((x) => normalise(x) === normalise(h)));
+  const archivedCol = archivedColumn(header);
+  const from = loansColumnsOf(header, loansHeader);
+  const missing = [
+    ...loansHeader.filter((h, j) => String(h).trim() !== '' && !from.includes(j)),
+    ...(archivedCol < 0 ? [archived] : []),
+  ];
   if (missing.length > 0) {
     const all = [...header, ...missing];
-    if (sheet.getMaxColumns() < all.length)
+    if (sheet.getMaxColumns() < all.length) {
       sheet.insertColumnsAfter(sheet.getMaxColumns(), all.length - sheet.getMaxColumns());
+    }
     const def = sheetDef('loans');
     const types = mapHeader(def, all, name);
     const formats = all.map((_, i) => {
       const key = [...types.entries()].find(([, j]) => j === i)?.[0];
       const col = key ? def.columns.find((c) => c.key === key) : undefined;
-      return i === all.length - 1 && all[i] === archived ? NUMBER_FORMATS.date : NUMBER_FORMATS[col?.type ?? 'text'];
+      return all[i] === archived && i >= header.length ? NUMBER_FORMATS.date : NUMBER_FORMATS[col?.type ?? 'text'];
     });
     // A new spreadsheet's sheet has 26 columns: the ones past the header would hold empty cells that
     // count against its ten million, so a new archive keeps only its own.
@@ -116,9 +121,38 @@ export function archiveSheet(wb: Workbook, ss: Spreadsheet, loansHeader: string[
   return { sheet, header, lastRow: Math.max(1, lastRow), maxRows: sheet.getMaxRows() };
 }
 
+/** The archive's "Archived" column, named in any language (-1: none yet). */
+function archivedColumn(header: string[]): number {
+  const names = new Set(allLanguages('rollover.col.archived').map(normalise));
+  return header.findIndex((h) => names.has(normalise(h)));
+}
+
+/**
+ * For each archive column, the Loans column it takes its cells from (-1: none, or the day archived):
+ * the library's columns by their key, whatever language either header is in; the librarian's own by
+ * their header's text.
+ */
+function loansColumnsOf(header: string[], loansHeader: string[]): number[] {
+  const def = sheetDef('loans');
+  const keyOf = (names: string[]) => {
+    const byIndex = new Map<number, string>();
+    for (const [k, i] of mapHeader(def, names, '')) byIndex.set(i, k);
+    return byIndex;
+  };
+  const archiveKeys = keyOf(header);
+  const loansKeys = keyOf(loansHeader);
+  const archivedCol = archivedColumn(header);
+  return header.map((h, i) => {
+    if (i === archivedCol) return -1;
+    const key = archiveKeys.get(i);
+    if (key) return [...loansKeys.entries()].find(([, k]) => k === key)?.[0] ?? -1;
+    return loansHeader.findIndex((x, j) => !loansKeys.has(j) && normalise(x) === normalise(h));
+  });
+}
+
 /** The loan ids the archive holds (one read of its id column). */
-export function archivedIds(a: ArchiveSheet, idHeader: string): Set<string> {
-  const col = a.header.findIndex((h) => normalise(h) === normalise(idHeader));
+export function archivedIds(a: ArchiveSheet): Set<string> {
+  const col = mapHeader(sheetDef('loans'), a.header, a.sheet.getName()).get('loanId') ?? -1;
   if (col < 0 || a.lastRow < 2) return new Set();
   const values = a.sheet.getRange(2, col + 1, a.lastRow - 1, 1).getValues();
   return new Set(values.map((r) => String(r[0]).trim()).filter(Boolean));
@@ -136,13 +170,14 @@ export function appendToArchive(
   archived: Date,
   more: () => boolean,
 ): number {
-  const at = a.header.map((h, i) =>
-    i === a.header.length - 1 ? -1 : loansHeader.findIndex((x) => normalise(x) === normalise(h)),
-  );
+  const at = loansColumnsOf(a.header, loansHeader);
+  const archivedCol = archivedColumn(a.header);
   const formats = a.sheet.getRange(2, 1, 1, a.header.length).getNumberFormats()[0];
   let written = 0;
   for (let i = 0; i < rows.length && more(); i += ARCHIVE_CHUNK) {
-    const block = rows.slice(i, i + ARCHIVE_CHUNK).map((r) => at.map((j) => (j < 0 ? archived : (r[j] ?? ''))));
+    const block = rows
+      .slice(i, i + ARCHIVE_CHUNK)
+      .map((r) => at.map((j, i) => (i === archivedCol ? archived : j < 0 ? '' : (r[j] ?? ''))));
     const first = a.lastRow + 1;
     const need = first + block.length - 1 - a.maxRows;
     if (need > 0) {

@@ -172,8 +172,7 @@ export function runRollover(wb: Workbook, plan: RolloverPlan): RolloverOutcome {
       if (!more()) return out;
       const ss = openArchive(wb, run, history.archive?.id ?? '');
       const a = archiveSheet(wb, ss, loans.header);
-      const idHeader = loans.header[wb.table('loans').index('loanId')];
-      const have = archivedIds(a, idHeader);
+      const have = archivedIds(a);
       const fresh = loans.old.filter((l) => !have.has(l.loanId));
       const written = appendToArchive(
         a,
