@@ -29,6 +29,7 @@ export function yearEndRollover(): void {
     return withDocumentLock(() => {
       const fresh = Workbook.open();
       const again = rolloverNow(fresh);
+      previewRollover(fresh, again);
       const outcome = runRollover(fresh, again);
       if (!outcome.finished) return t(fresh.lang, 'rollover.partial', { archived: outcome.archived });
       return `${rolloverSentence(fresh, again.run)}\n\n${t(fresh.lang, 'rollover.done')}`;

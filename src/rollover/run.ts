@@ -98,6 +98,15 @@ function oldLoans(wb: Workbook, boundary: DayKey): LoanRows {
 /** What the confirmation names: the school year, the pupils moved up and graduating, the loans to archive. */
 export function previewRollover(wb: Workbook, plan: RolloverPlan): RolloverPreview {
   const { run } = plan;
+  // An archive named in Settings that cannot be opened is refused before anything is written.
+  const known = wb.settings.rollover.archiveId || run.archiveId || plan.history.archive?.id || '';
+  if (known && !run.archived) {
+    try {
+      SpreadsheetApp.openById(known);
+    } catch {
+      throw new LibraryError('rollover.archiveMissing', { id: known });
+    }
+  }
   const readers = planReaders(wb, run.year, run.day);
   const moved =
     run.readersDone ||

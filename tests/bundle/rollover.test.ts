@@ -392,6 +392,18 @@ describe('the year-end rollover', () => {
     expect(endState(winter)).toEqual(was);
   });
 
+  it('refuses, writing nothing, when the archive Settings name cannot be opened', () => {
+    const rt = runtimeFrom(seeded);
+    const settings = rowsOf(rt, 'settings');
+    const row = settings.findIndex((r) => r.key === 'archiveId') + 2;
+    const sheet = rt.spreadsheet.getSheetByName(t('kk', 'sheet.settings'))!;
+    rt.userEdit(sheet.getName(), row, 2, [['1NoSuchArchive']]);
+    const was = endState(rt);
+    rt.call('yearEndRollover');
+    expect(lastAlert(rt)).toBe(t('kk', 'rollover.archiveMissing', { id: '1NoSuchArchive' }));
+    expect(endState(rt)).toEqual(was);
+  });
+
   it('stopped after any number of service calls, ends as an undisturbed run when run again', () => {
     const probe = runtimeFrom(seeded);
     probe.counters.reset();
