@@ -11,8 +11,10 @@
  *   npm run bench -- S            one size
  *   npm run bench:xl              XL alone (about 10 minutes and 8 GB), to bench/results-xl.*
  */
+
 import { writeFileSync } from 'node:fs';
 import { fillDemo } from '../playground/demo';
+import { sheetDef } from '../src/schema';
 import { libraryRuntime, sheetOf } from '../tests/support/library';
 import {
   Bench,
@@ -166,20 +168,25 @@ lines.push(
   '',
   'A year of loans is a year’s rows of the Loans sheet (each row as wide as the sheet); the rest of the workbook ' +
     '(readers, the fund, the other sheets) stays about the same. *Years that fit*: the cells left for the Loans sheet ' +
-    'divided by a school year of loans. The last column is what keeping two school years of loans would hold with ' +
-    'older ones in an archive spreadsheet (the year-end rollover of issue 13, item 5, which is **not built yet**).',
+    'divided by a school year of loans, with no rollover. *After the rollover*: the year-end rollover (Library → ' +
+    'Year-end rollover…) moves returned loans older than `archiveAfterYears` school years (2) to the archive ' +
+    'spreadsheet, so the workbook holds at most three school years of loans (the two kept and the one under way) ' +
+    'whatever the number of years: the cells that takes. *The archive holds*: the years of loans its own ten million ' +
+    'cells take, a loan being a row of the Loans sheet’s columns and the day archived.',
   '',
-  '| size | loans a school year | cells a school year | the rest of the workbook | years that fit | keeping two years |',
-  '|---|---:|---:|---:|---:|---|',
+  '| size | loans a school year | cells a school year | the rest of the workbook | years that fit | after the rollover (keeping 2 years) | years in the workbook | the archive holds |',
+  '|---|---:|---:|---:|---:|---|---|---:|',
 );
+const archiveRow = sheetDef('loans').columns.length + 1;
 for (const r of all) {
   const perYear = r.rows.loans / r.size.years;
   const yearCells = perYear * r.rows.loanColumns;
   const rest = r.rows.cells - r.rows.loanCells;
   const years = Math.floor((10_000_000 - rest) / yearCells);
-  const kept = rest + 2 * yearCells;
+  const kept = rest + 3 * yearCells;
+  const archived = Math.floor((10_000_000 - archiveRow) / (perYear * archiveRow));
   lines.push(
-    `| ${r.size.key} | ${fmt(perYear)} | ${fmt(yearCells)} | ${fmt(rest)} | ${years} | ${fmt(kept)} cells (${((kept / 10_000_000) * 100).toFixed(0)}%) |`,
+    `| ${r.size.key} | ${fmt(perYear)} | ${fmt(yearCells)} | ${fmt(rest)} | ${years} | ${fmt(kept)} cells (${((kept / 10_000_000) * 100).toFixed(0)}%) | unbounded | ${archived} years |`,
   );
 }
 lines.push(

@@ -11,6 +11,7 @@ import { createCacheService } from './cache';
 import { createCalendarApp } from './calendar';
 import { createCharts } from './charts';
 import { createEnv, type Env, GasException } from './core';
+import { createDriveApp } from './drive';
 import { createHtmlService } from './html';
 import { createLockService } from './lock';
 import { createMailApp } from './mail';
@@ -73,6 +74,9 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   const cache = createCacheService(env);
   const session = createSession(env, { locale: opts.locale });
   const utilities = createUtilities(env);
+  // The spreadsheets the script created, by id: they outlive every execution, as files in Drive do.
+  const created = SpreadsheetApp.created;
+  const drive = createDriveApp(env, () => [spreadsheet, ...created.values()]);
   let context: Record<string, unknown> | null = null;
 
   const globals: Record<string, unknown> = {
@@ -80,6 +84,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     MailApp: mail.MailApp,
     CalendarApp: calendar.CalendarApp,
     Charts: createCharts(env).Charts,
+    DriveApp: drive.DriveApp,
     ScriptApp: triggers.ScriptApp,
     PropertiesService: properties.PropertiesService,
     LockService: lock.LockService,
@@ -185,6 +190,8 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     html,
     session,
     spreadsheet,
+    /** The spreadsheets the script created (SpreadsheetApp.create), by id: the library's archive. */
+    spreadsheets: created,
     /** Logger and console lines. */
     logs: utilities.logs,
     loading,

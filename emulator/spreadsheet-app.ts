@@ -5,7 +5,7 @@ import type { Env } from './core';
 import { GasException } from './core';
 import { FakeRange } from './range';
 import type { FakeSheet } from './sheet';
-import type { FakeSpreadsheet } from './spreadsheet';
+import { FakeSpreadsheet } from './spreadsheet';
 import { DataValidationCriteria, FakeDataValidationBuilder } from './spreadsheet-validation';
 
 /** SpreadsheetApp.ProtectionType. */
@@ -50,9 +50,35 @@ export class FakeSpreadsheetApp {
   constructor(
     private readonly env: Env,
     private readonly spreadsheet: FakeSpreadsheet,
+    /** The spreadsheets the script created (SpreadsheetApp.create): they outlive the execution, as files in Drive. */
+    readonly created: Map<string, FakeSpreadsheet> = new Map(),
   ) {}
   private k(method: string): void {
     this.env.counters.call(`SpreadsheetApp.${method}`);
+  }
+  /** The bound spreadsheet or one the script created, by id. */
+  private byId(id: string): FakeSpreadsheet | null {
+    if (id === this.spreadsheet.id) return this.spreadsheet;
+    return this.created.get(String(id)) ?? null;
+  }
+  /**
+   * A new spreadsheet in the user's Drive, as Google's: one sheet "Sheet1" (1,000 rows × 26 columns, or
+   * the size given), its own id and URL, the script's time zone; it is there for later executions.
+   */
+  create(name: string, rows?: number, columns?: number): FakeSpreadsheet {
+    this.k('create');
+    if (name === undefined || name === null) throw new GasException('Invalid argument: name');
+    if ((rows !== undefined && !(rows >= 1)) || (columns !== undefined && !(columns >= 1))) {
+      throw new GasException('Invalid argument: ' + (rows !== undefined && !(rows >= 1) ? 'rows' : 'columns'));
+    }
+    const ss = new FakeSpreadsheet(this.env);
+    ss.name = String(name);
+    ss.id = createdId(this.created.size + 1);
+    const sheet = ss.sheets[0];
+    if (rows !== undefined) sheet.maxRows = Math.floor(rows);
+    if (columns !== undefined) sheet.maxCols = Math.floor(columns);
+    this.created.set(ss.id, ss);
+    return ss;
   }
   getActiveSpreadsheet(): FakeSpreadsheet {
     this.k('getActiveSpreadsheet');
@@ -64,21 +90,24 @@ export class FakeSpreadsheetApp {
   }
   openById(id: string): FakeSpreadsheet {
     this.k('openById');
-    if (id !== this.spreadsheet.id) {
+    const ss = this.byId(id);
+    if (!ss) {
       throw new GasException(
         'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
       );
     }
-    return this.spreadsheet;
+    return ss;
   }
   openByUrl(url: string): FakeSpreadsheet {
     this.k('openByUrl');
-    if (!String(url).includes(this.spreadsheet.id)) {
+    const m = /\/d\/([^/]+)/.exec(String(url));
+    const ss = m ? this.byId(m[1]) : null;
+    if (!ss) {
       throw new GasException(
         'Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.',
       );
     }
-    return this.spreadsheet;
+    return ss;
   }
   getActiveSheet(): FakeSheet {
     this.k('getActiveSheet');
@@ -122,4 +151,9 @@ export class FakeSpreadsheetApp {
     }
     return this.env.ui;
   }
+}
+
+/** A created spreadsheet's id: 44 letters, digits, "-" and "_" as Google's, numbered so a test can repeat it. */
+export function createdId(n: number): string {
+  return `1Created${String(n).padStart(6, '0')}`.padEnd(44, 'x');
 }

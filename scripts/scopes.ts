@@ -19,6 +19,7 @@ export const SCOPES = {
   calendar: `${AUTH}calendar`,
   userEmail: `${AUTH}userinfo.email`,
   drive: `${AUTH}drive`,
+  driveReadonly: `${AUTH}drive.readonly`,
   gmail: 'https://mail.google.com/',
   externalRequest: `${AUTH}script.external_request`,
   documentsCurrentOnly: `${AUTH}documents.currentonly`,
@@ -68,6 +69,8 @@ export const SCOPE_OF_CALL: Record<string, string | null> = {
   'ScriptApp.getScriptTriggers': SCOPES.scriptApp,
   'ScriptApp.deleteTrigger': SCOPES.scriptApp,
   CalendarApp: SCOPES.calendar,
+  // Finding the archive spreadsheet a stopped rollover created before it could save its id (by name).
+  'DriveApp.getFilesByName': SCOPES.driveReadonly,
   // Who is at the keyboard (the audit log): the e-mail address needs userinfo.email.
   'Session.getActiveUser.getEmail': SCOPES.userEmail,
   'Session.getEffectiveUser.getEmail': SCOPES.userEmail,
@@ -151,8 +154,25 @@ export function scopesNeeded(source: string): ScopeReport {
  * needs and the manifest lacks, a call whose scope is unknown. An empty list: exactly the scopes
  * the bundle's calls need.
  */
+/** A scope that grants all a narrower one does: the manifest asks for the broader one alone. */
+export const BROADER: Record<string, string> = {
+  [SCOPES.spreadsheetsCurrentOnly]: SCOPES.spreadsheets,
+  [SCOPES.documentsCurrentOnly]: SCOPES.documents,
+  [SCOPES.driveReadonly]: SCOPES.drive,
+};
+
 export function checkScopes(source: string, manifest: { oauthScopes?: string[] }): string[] {
-  const { scopes, unknown } = scopesNeeded(source);
+  const needed = scopesNeeded(source);
+  const unknown = needed.unknown;
+  // A narrower scope the bundle needs is granted by the broader one it also needs (currentonly by spreadsheets).
+  const scopes = new Map(needed.scopes);
+  for (const [narrow, broad] of Object.entries(BROADER)) {
+    const calls = scopes.get(narrow);
+    if (calls && scopes.has(broad)) {
+      scopes.delete(narrow);
+      scopes.set(broad, [...(scopes.get(broad) ?? []), ...calls]);
+    }
+  }
   const asked = new Set(manifest.oauthScopes ?? []);
   const problems: string[] = [];
   for (const call of unknown)

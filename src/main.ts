@@ -134,3 +134,5 @@ export {
   turnOffMonthlyStatistics,
   turnOnMonthlyStatistics,
 } from './reports/api';
+// The year-end rollover (summer): pupils up a grade, graduates left, old loans to the archive
+export { yearEndRollover } from './rollover/api';

@@ -84,6 +84,8 @@ export const MENU: MenuEntry[] = [
       item('menu.calendar.weeklyOff', 'calendarWeeklyOff'),
     ],
   },
+  // Summer: pupils up a grade, graduates left, old loans to the archive (src/rollover).
+  item('menu.rollover', 'yearEndRollover'),
   { kind: 'separator' },
   {
     kind: 'submenu',

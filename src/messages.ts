@@ -15,6 +15,7 @@ import { helpMessages } from './help/messages';
 import { core } from './i18n/core';
 import { makeCatalogue } from './i18n/translator';
 import { reportMessages } from './reports/messages';
+import { rolloverMessages } from './rollover/messages';
 import { logMessages } from './sheets/log-messages';
 
 const CATALOGUE = [
@@ -30,6 +31,7 @@ const CATALOGUE = [
   fundBookMessages,
   calendarMessages,
   helpMessages,
+  rolloverMessages,
 ] as const;
 
 type KeysOf<T> = T extends { en: () => Record<infer K, string> } ? K : never;

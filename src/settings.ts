@@ -29,6 +29,17 @@ export interface Settings {
   planYear: number | null;
   /** The library's Google Calendar: events, duties, reminders. */
   calendar: CalendarSettings;
+  /** The year-end rollover (src/rollover): the last grade, the school years of loans kept, the archive. */
+  rollover: RolloverSettings;
+}
+
+export interface RolloverSettings {
+  /** Pupils of this grade graduate at the rollover (11 in Kazakhstan's schools). */
+  maxGrade: number;
+  /** School years of returned loans kept on the Loans sheet; older ones go to the archive. */
+  archiveAfterYears: number;
+  /** The archive spreadsheet (the rollover creates it and writes its id here). */
+  archiveId: string;
 }
 
 export interface CalendarSettings {
@@ -110,6 +121,11 @@ export const SETTING_DEFAULTS: ReadonlyArray<{ key: string; value: string }> = [
   { key: 'calendarMissingEvents', value: 'report' },
   { key: 'calendarClosedDays', value: 'FALSE' },
   { key: 'anniversaryMinYears', value: '100' },
+  // The year-end rollover (src/rollover): graduates leave after this grade; returned loans older than
+  // this many school years move to the archive spreadsheet, whose id the rollover writes here.
+  { key: 'maxGrade', value: '11' },
+  { key: 'archiveAfterYears', value: '2' },
+  { key: 'archiveId', value: '' },
 ];
 
 export const settingNoteKey = (key: string): MessageKey => `setting.${key}` as MessageKey;
@@ -186,6 +202,11 @@ export function parseSettings(values: Map<string, string>): Settings {
         : 'report',
       closedDays: bool(get('calendarClosedDays'), false),
       anniversaryMinYears: within(dnum('anniversaryMinYears'), 5, 1000, 100),
+    },
+    rollover: {
+      maxGrade: within(dnum('maxGrade'), 1, 13, 11),
+      archiveAfterYears: within(dnum('archiveAfterYears'), 1, 50, 2),
+      archiveId: String(get('archiveId') ?? '').trim(),
     },
   };
 }

@@ -119,6 +119,9 @@ export const REFUSAL_SECTION: Readonly<Record<string, HelpSection>> = {
   'fund.labels.cannotEncode': 'trouble-fund',
   'calendar.error.noCalendar': 'trouble-calendar',
   'calendar.sync.busy': 'trouble-calendar',
+  'rollover.notSummer': 'year-end',
+  'rollover.alreadyDone': 'year-end',
+  'rollover.archiveMissing': 'year-end',
 };
 
 /** The section that explains a refusal; "When something goes wrong" for anything else. */

@@ -12,6 +12,7 @@ import { type Lang, type MessageKey, t } from '../messages';
 import { choiceLabel } from '../sheets/choices';
 import { coverageLines, coverageOn, coverageSummary } from './coverage';
 import type { Sources } from './data';
+import { asOf } from './past';
 import { ratingSections, ratingsFor } from './ratings';
 import type { ReportModel, Section } from './sheet';
 import { periodLabel, statisticsReport, statsFor } from './statistics';
@@ -31,7 +32,7 @@ export function annualReport(
   const year = schoolYearLabel(period.year);
   const res = statsFor(s, schedule, period);
   // The plan's sections come from the statistics report, renumbered; the fund, events and the rest are here.
-  const stats = statisticsReport(lang, s, [res]).sections;
+  const stats = statisticsReport(lang, asOf(s, res.to), [res]).sections;
   const find = (title: MessageKey) => stats.find((x) => x.title === h(title))!;
   /** Sections under one heading: the later ones introduced by their own title row. */
   const merged = (title: string, parts: Section[]): Section => {

@@ -34,6 +34,7 @@ import {
   orderSentence,
 } from './coverage';
 import { readSources, type SourceKey, type Sources } from './data';
+import { asOf, withPast } from './past';
 import { ratingsFor, ratingsReport, ratingsSentence } from './ratings';
 import { printPage, type ReportModel, type ReportSheet, writeReport } from './sheet';
 import { statisticsReport, statisticsSentence, statsFor } from './statistics';
@@ -116,9 +117,10 @@ export function buildStatistics(): void {
       const wb = Workbook.open();
       const s = readSources(wb, STATISTICS);
       const periods = periodsOf(answer, s.today, schoolYear(schoolYearStart(s.today)));
+      withPast(wb, s, periods.map((p) => p.from).sort()[0]);
       const results = periods.map((p) => statsFor(s, wb.schedule(), p));
       const sentence = statisticsSentence(wb.lang, results[0]);
-      publish(wb, 'statistics', wb.lang, statisticsReport(wb.lang, s, results), sentence);
+      publish(wb, 'statistics', wb.lang, statisticsReport(wb.lang, asOf(s, results[0].to), results), sentence);
       return sentence;
     });
   });
@@ -132,6 +134,7 @@ export function buildRatings(): void {
       const wb = Workbook.open();
       const s = readSources(wb, ['readers', 'titles', 'loans', 'copies']);
       const [period] = periodsOf(answer, s.today, halfOf(s.today));
+      withPast(wb, s, period.from);
       const to = period.to > s.today && period.from <= s.today ? s.today : period.to;
       const r = ratingsFor(s, period.from, to);
       const sentence = ratingsSentence(wb.lang, period, to, r);
@@ -147,6 +150,8 @@ function annual(kind: AnnualKind): void {
       const wb = Workbook.open();
       const lang = wb.settings.reports.language;
       const s = readSources(wb, [...STATISTICS, 'events']);
+      const current = schoolYearStart(s.today);
+      withPast(wb, s, schoolYear(kind === 'annual' ? current - 1 : current).from);
       const model = annualReport(lang, s, wb.schedule(), kind, {
         school: wb.settings.libraryName,
         librarian: wb.settings.librarianName,
@@ -229,8 +234,15 @@ export function refreshMonthly(wb: Workbook): void {
   const r = coverageOn(s, s.today);
   publish(wb, 'coverage', wb.lang, coverageReport(wb.lang, s, r), coverageSentence(wb.lang, r.coverage));
   const month = previousMonth(s.today);
+  withPast(wb, s, periodBefore(month).from);
   const results = [month, periodBefore(month)].map((p) => statsFor(s, wb.schedule(), p));
-  publish(wb, 'statistics', wb.lang, statisticsReport(wb.lang, s, results), statisticsSentence(wb.lang, results[0]));
+  publish(
+    wb,
+    'statistics',
+    wb.lang,
+    statisticsReport(wb.lang, asOf(s, results[0].to), results),
+    statisticsSentence(wb.lang, results[0]),
+  );
 }
 
 export function monthlyStatisticsTrigger(_e?: unknown): void {

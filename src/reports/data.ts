@@ -9,6 +9,7 @@ import { readFingerprint, syncedDays } from '../domain/calendar/sync';
 import { gradeOfClass } from '../domain/class-names';
 import type { CoverageCopy, CoverageLoan, CoveragePupil, RequirementRow } from '../domain/coverage';
 import { type PlanYear, planYearOf } from '../domain/holidays';
+import type { RolloverDone } from '../domain/rollover';
 import type { Kind, StatCopy, StatReader } from '../domain/statistics';
 import type { VisitRow } from '../domain/visits';
 import type { EnumCode } from '../schema';
@@ -54,6 +55,8 @@ export interface Sources {
   eventsToCheck: number;
   /** The classes of the Classes sheet, in its order. */
   classes: Array<{ key: string; name: string; grade: number | null }>;
+  /** The year-end rollovers done (src/reports/past.ts steps pupils back to their class of a past day). */
+  rollovers?: RolloverDone[];
 }
 
 export type SourceKey = 'readers' | 'titles' | 'copies' | 'loans' | 'visits' | 'required' | 'events';

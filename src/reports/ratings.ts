@@ -5,11 +5,14 @@ import { computeRatings, type Ratings, type Winner } from '../domain/ratings';
 import type { Period } from '../domain/report-periods';
 import { type Lang, type MessageKey, t } from '../messages';
 import { pupilsOf, type Sources } from './data';
+import { asOf } from './past';
 import type { ReportModel, Section } from './sheet';
 import { periodLabel } from './statistics';
 
 /** Ratings of from..to: pupils enrolled on its last day, books issued in it (textbooks aside). */
-export function ratingsFor(s: Sources, from: DayKey, to: DayKey): Ratings {
+export function ratingsFor(past: Sources, from: DayKey, to: DayKey): Ratings {
+  // Pupils in the classes they were in on the period's last day (rollovers since moved them up).
+  const s = asOf(past, to);
   const pupils = pupilsOf(s).filter((p) => enrolledOn(p, to));
   const kindOf = new Map(s.copies.map((c) => [c.inventory, c.kind]));
   const issues = s.loans

@@ -19,6 +19,7 @@ import { type Lang, type MessageKey, t } from '../messages';
 import { choiceLabel } from '../sheets/choices';
 import { coverageOn } from './coverage';
 import type { Sources } from './data';
+import { asOf } from './past';
 import type { Fmt, ReportModel, Section } from './sheet';
 
 export interface PeriodResult {
@@ -51,8 +52,10 @@ export function statsInput(s: Sources, schedule: Schedule): StatsInput {
 
 export function statsFor(s: Sources, schedule: Schedule, period: Period): PeriodResult {
   const to = period.to > s.today ? (period.from > s.today ? period.to : s.today) : period.to;
-  const stats = periodStats(statsInput(s, schedule), period.from, to);
-  return { period, to, stats, coverage: shareOf(coverageOn(s, to).coverage.school) };
+  // Pupils in the classes they were in then (year-end rollovers since moved them up).
+  const then = asOf(s, to);
+  const stats = periodStats(statsInput(then, schedule), period.from, to);
+  return { period, to, stats, coverage: shareOf(coverageOn(then, to).coverage.school) };
 }
 
 type Getter = (r: PeriodResult) => number;
