@@ -17,5 +17,7 @@ for (const round of ['warm-up', 'measured']) {
   const t0 = performance.now();
   rt.call(entry);
   const used = process.cpuUsage(cpu);
-  console.log(`${round}: ${entry} ${((used.user + used.system) / 1000).toFixed(0)} ms CPU, ${(performance.now() - t0).toFixed(0)} ms`);
+  console.log(
+    `${round}: ${entry} ${((used.user + used.system) / 1000).toFixed(0)} ms CPU, ${(performance.now() - t0).toFixed(0)} ms`,
+  );
 }

@@ -2,7 +2,7 @@
 import { defineMessages } from '../i18n/define';
 
 export const rolloverMessages = defineMessages({
-  en: {
+  en: () => ({
     'menu.rollover': 'Year-end rollover…',
     'rollover.title': 'Year-end rollover',
     'rollover.confirm':
@@ -29,8 +29,8 @@ export const rolloverMessages = defineMessages({
     'setting.archiveAfterYears': 'School years of returned loans kept on the Loans sheet; older ones go to the archive',
     'setting.archiveId':
       'The archive spreadsheet of old loans (the year-end rollover creates it and writes its id here)',
-  },
-  kk: {
+  }),
+  kk: () => ({
     'menu.rollover': 'Оқу жылын жабу…',
     'rollover.title': 'Оқу жылын жабу',
     'rollover.confirm':
@@ -56,8 +56,8 @@ export const rolloverMessages = defineMessages({
     'setting.maxGrade': 'Соңғы сынып: оның оқушылары оқу жылын жабу кезінде бітіреді',
     'setting.archiveAfterYears': 'Кітап беру парағында сақталатын оқу жылдары; ескілері мұрағатқа көшеді',
     'setting.archiveId': 'Ескі жазбалардың мұрағат кестесі (оқу жылын жабу оны құрып, идентификаторын осында жазады)',
-  },
-  ru: {
+  }),
+  ru: () => ({
     'menu.rollover': 'Закрыть учебный год…',
     'rollover.title': 'Закрытие учебного года',
     'rollover.confirm':
@@ -83,5 +83,5 @@ export const rolloverMessages = defineMessages({
     'setting.archiveAfterYears':
       'Сколько учебных лет закрытых выдач хранить на листе «Выдачи»; более старые уходят в архив',
     'setting.archiveId': 'Таблица-архив старых выдач (закрытие учебного года создаёт её и записывает сюда её id)',
-  },
+  }),
 });
