@@ -1,9 +1,9 @@
 /**
  * The archive spreadsheet: the library's own spreadsheet, created by the first rollover that has
  * loans to archive (its id in Settings, archiveId), holding one sheet of loans with the Loans sheet's
- * columns and the day each was archived. A run stopped between creating it and saving its id finds it
- * again by its name (written to the run's state just before it was created: the name carries the
- * workbook's id, so it is this library's).
+ * columns and the day each was archived. Its id is saved at once; a run stopped in the moment between
+ * creating it and saving its id leaves that new, empty spreadsheet in Drive, and the re-run makes
+ * another (finding the first again would need a Drive scope that sees every file of the librarian's).
  */
 import type { DayKey } from '../dates';
 import { LibraryError } from '../errors';
@@ -39,9 +39,6 @@ export function openArchive(wb: Workbook, run: RolloverRun, known: string): Spre
     } catch {
       throw new LibraryError('rollover.archiveMissing', { id });
     }
-  } else if (run.creating) {
-    const files = DriveApp.getFilesByName(run.creating);
-    if (files.hasNext()) ss = SpreadsheetApp.openById(files.next().getId());
   }
   if (!ss) {
     run.creating = archiveName(wb);

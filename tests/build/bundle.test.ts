@@ -115,15 +115,14 @@ describe('the manifest (appsscript.json)', () => {
     expect(scopes.get(SCOPES.sendMail)).toContain('MailApp.sendEmail');
     expect(scopes.get(SCOPES.userEmail)).toContain('Session.getActiveUser.getEmail');
     // The year-end rollover creates and opens the archive spreadsheet: every spreadsheet (which grants
-    // the bound one too, so currentonly is not asked for besides), and Drive read-only to find an
-    // archive a stopped run created before it saved its id. Never the whole Drive to write, nor Gmail.
+    // the bound one too, so currentonly is not asked for besides). Never Drive, nor Gmail.
     expect(scopes.get(SCOPES.spreadsheets)).toEqual(
       expect.arrayContaining(['SpreadsheetApp.create', 'SpreadsheetApp.openById']),
     );
-    expect(scopes.get(SCOPES.driveReadonly)).toEqual(['DriveApp.getFilesByName']);
+    expect(scopes.get(SCOPES.driveReadonly)).toBeUndefined();
     expect(manifest.oauthScopes).toContain(SCOPES.spreadsheets);
     expect(manifest.oauthScopes).not.toContain(SCOPES.spreadsheetsCurrentOnly);
-    expect(manifest.oauthScopes.join(' ')).not.toMatch(/auth\/drive(?!\.readonly)|mail\.google/);
+    expect(manifest.oauthScopes.join(' ')).not.toMatch(/auth\/drive|mail\.google/);
   });
 
   it('asks for calendar because the bundle calls CalendarApp, and refuses a manifest without it or with a scope no call needs', () => {
