@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../emulator';
 import { t } from '../../src/messages';
+import { capture, fixture } from '../support/capture';
 import { addRows, at, columnOf, lastAlert, libraryRuntime, rowsOf, sheetOf } from '../support/library';
-import { capture } from '../support/workbench';
 
 interface ClassSpec {
   name: string;
@@ -57,7 +57,14 @@ function setSetting(rt: Runtime, key: string, value: string): void {
  * 02.11.2026); the other pupils have a book not yet due, or an overdue one already returned.
  */
 function library(opts: { classes?: ClassSpec[]; scale?: number } = {}): Runtime {
-  const rt = libraryRuntime();
+  return fixture(
+    `debtors ${JSON.stringify(opts)}`,
+    () => libraryRuntime(),
+    (rt) => fillLibrary(rt, opts),
+  );
+}
+
+function fillLibrary(rt: Runtime, opts: { classes?: ClassSpec[]; scale?: number }): void {
   rt.call('setUpWorkbook');
   setSetting(rt, 'libraryName', '№92 лицей кітапханасы');
   setSetting(rt, 'librarianEmail', 'librarian@lyceum92.kz');
@@ -135,7 +142,6 @@ function library(opts: { classes?: ClassSpec[]; scale?: number } = {}): Runtime 
   });
   addRows(rt, 'readers', readers);
   addRows(rt, 'loans', loans);
-  return rt;
 }
 
 const withDebtors = (classes = CLASSES) => classes.filter((c) => c.debtors > 0);

@@ -3,6 +3,7 @@
  * function that puts it back: into the same runtime (a generated case starts from it again) or into a
  * fresh one (a fixture built once per test file instead of once per test).
  */
+import { statSync } from 'node:fs';
 import type { Runtime } from '../../emulator';
 import type { SpreadsheetData } from '../../emulator/spreadsheet';
 
@@ -50,4 +51,25 @@ export function capture(rt: Runtime, fixture = false): (into?: Runtime) => void 
     into.calendar.restore(calendars);
     if (fixture) into.counters.reset();
   };
+}
+
+const fixtures = new Map<string, (into: Runtime) => void>();
+
+/**
+ * A fixture built once per test worker and key, then copied into each fresh runtime (`fresh()`):
+ * building it through the bundle (Setup, pastes and their onEdit) costs far more than the copy. The
+ * key should name everything the fixture depends on; the clock and the built bundle are added here.
+ */
+export function fixture(key: string, fresh: () => Runtime, build: (rt: Runtime) => void): Runtime {
+  const rt = fresh();
+  const bundle = statSync('build/Code.js');
+  const full = JSON.stringify([key, rt.clock.nowMillis(), bundle.mtimeMs, bundle.size]);
+  const copy = fixtures.get(full);
+  if (copy) {
+    copy(rt);
+    return rt;
+  }
+  build(rt);
+  fixtures.set(full, capture(rt, true));
+  return rt;
 }
