@@ -114,8 +114,11 @@ describe('the manifest (appsscript.json)', () => {
     expect(scopes.get(SCOPES.spreadsheetsCurrentOnly)).toContain('SpreadsheetApp.getActiveSpreadsheet');
     expect(scopes.get(SCOPES.sendMail)).toContain('MailApp.sendEmail');
     expect(scopes.get(SCOPES.userEmail)).toContain('Session.getActiveUser.getEmail');
-    // Broad scopes the project must never need: the whole Drive, every spreadsheet, Gmail.
-    expect(manifest.oauthScopes.join(' ')).not.toMatch(/auth\/drive|auth\/spreadsheets(?!\.currentonly)|mail\.google/);
+    // The Sheets API (the advanced service, reading scattered rows in one request) knows no
+    // "current only": it alone needs the spreadsheets scope.
+    expect(scopes.get(SCOPES.spreadsheets)).toEqual(['Sheets.Spreadsheets']);
+    // Broad scopes the project must never need: the whole Drive, Gmail.
+    expect(manifest.oauthScopes.join(' ')).not.toMatch(/auth\/drive|mail\.google/);
   });
 
   it('asks for calendar because the bundle calls CalendarApp, and refuses a manifest without it or with a scope no call needs', () => {
@@ -155,6 +158,21 @@ describe('the manifest (appsscript.json)', () => {
     expect([...scopesNeeded('function f() { SpreadsheetApp.openById("x"); }').scopes.keys()]).toEqual([
       SCOPES.spreadsheets,
     ]);
+  });
+
+  it('takes an advanced service for what it is: Sheets.Spreadsheets.Values needs the spreadsheets scope (no enum), typeof Sheets nothing', () => {
+    const call =
+      'function f(id) { if (typeof Sheets === "undefined") return null; return Sheets.Spreadsheets.Values.batchGet(id, {}); }';
+    expect(scopesNeeded(call)).toEqual({
+      scopes: new Map([[SCOPES.spreadsheets, ['Sheets.Spreadsheets']]]),
+      unknown: [],
+    });
+    expect(scopesNeeded('function f() { return typeof Sheets; }').scopes.size).toBe(0);
+    // The manifest enables the service the bundle calls, under the name the bundle calls it by.
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([
+      { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
+    ]);
+    expect(code).toMatch(/Sheets\.Spreadsheets\.Values\.batchGet\(/);
   });
 });
 
