@@ -13,6 +13,7 @@ import { type ColumnDef, headerKey, NUMBER_FORMATS, type SheetDef } from '../sch
 import { isDateValue } from './dates';
 import type { SheetLayout } from './layout';
 import { planRowSpans } from './row-spans';
+import { readScattered, type ScatteredRead } from './scattered';
 import { checkHeaderRow, headerLabels, mapHeader } from './sheet-lookup';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -260,6 +261,20 @@ export class Table {
       });
     }
     return { rows, all, left };
+  }
+
+  /**
+   * Scattered rows, only the span of the columns `keys`, each at the cost of its own cells: every run
+   * of adjacent rows one range, all in one request of the Sheets advanced service (scattered.ts);
+   * dates as getValues gives them in `timeZone`. Without the service: readRowsAt's blocks.
+   */
+  readRowsScattered(
+    rowNumbers: readonly number[],
+    keys: string[],
+    timeZone: string,
+    fallback = { maxReads: 6, maxCells: 5_000 },
+  ): ScatteredRead {
+    return readScattered(this, rowNumbers, keys, timeZone, fallback);
   }
 
   // Searching ---------------------------------------------------------------------------------
