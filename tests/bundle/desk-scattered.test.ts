@@ -67,6 +67,7 @@ function findClass(rt: Runtime, query: string) {
 describe('find readers by class in a Readers sheet sorted by surname', () => {
   const small = runtime(900);
   const large = runtime(6_000);
+  const off = runtime(6_000, false);
 
   it('lists every pupil of the class, however the class was typed, in ≤ 10 Spreadsheet calls and ≤ 5,000 cells at both sizes', () => {
     expect(small.pupils).toHaveLength(PUPILS);
@@ -91,7 +92,6 @@ describe('find readers by class in a Readers sheet sorted by surname', () => {
   });
 
   it('without the advanced service (not enabled), lists the same pupils by reading blocks of rows: correct, just costlier', () => {
-    const off = runtime(6_000, false);
     const found = findClass(off.rt, '7A');
     expect(found.codes).toEqual([...off.pupils].sort());
     expect(found.calls['Sheets.Spreadsheets.Values.batchGet']).toBeUndefined();
@@ -116,7 +116,7 @@ describe('find readers by class in a Readers sheet sorted by surname', () => {
 
   it('a class set preview counts the same pupils, with or without the service, within the class-set budget', () => {
     for (const advanced of [true, false]) {
-      const { rt, pupils } = advanced ? large : runtime(6_000, false);
+      const { rt, pupils } = advanced ? large : off;
       rt.counters.reset();
       const reply = rt.call('deskClassPreview', '7A', ['NONE'], false) as { ok: boolean; pupils?: number };
       expect(reply.ok).toBe(true);
@@ -176,6 +176,37 @@ describe("a reader's history spread over a long Loans sheet", () => {
     // 40 ranges of a Kazakh sheet name make a long URL: two requests at most.
     expect(rt.counters.spreadsheetCalls()['Sheets.Spreadsheets.Values.batchGet']).toBeGreaterThanOrEqual(1);
     expect(rt.counters.spreadsheetCalls()['Sheets.Spreadsheets.Values.batchGet']).toBeLessThanOrEqual(2);
+  });
+
+  it('gives the days the sheet shows, with or without the service: before 1924 (local mean time), around 1 March 2024 (Almaty left +06), month ends; a blank stays blank', () => {
+    const days = ['1923-12-31', '1924-05-01', '2024-02-29', '2024-03-01', '2025-12-31', '2026-02-28'];
+    const histories = [true, false].map((advanced) => {
+      const { rt } = runtime(400, advanced);
+      // The reader's loans far apart, one every 500 rows, the last still open (no return date).
+      const loans = Array.from({ length: days.length * 500 }, (_, i) => {
+        const k = Math.floor(i / 500);
+        const mine = i % 500 === 499;
+        return {
+          loanId: `L${i}`,
+          inventory: String(400_000 + i),
+          reader: mine ? me : String(20_001 + (i % 399)),
+          issued: day(days[k]),
+          due: day(days[k]),
+          returned: mine && k === days.length - 1 ? '' : day(days[k]),
+          status: t('kk', enumKey('loanStatus', 'returned')),
+        };
+      });
+      addRows(rt, 'loans', loans);
+      const reply = rt.call('deskHistory', me) as { history: Array<{ issued: string; returned: string }> };
+      return reply.history.map((h) => [h.issued, h.returned]);
+    });
+    const expected = [...days].reverse().map((d, i) => {
+      const [y, m, dd] = d.split('-');
+      return [`${dd}.${m}.${y}`, i === 0 ? '' : `${dd}.${m}.${y}`];
+    });
+    expect(histories[0]).toEqual(expected);
+    // Without the service: six loans, six blocks of getValues, the same days.
+    expect(histories[1]).toEqual(expected);
   });
 
   it('without the service, shows the newest loans that fit in six blocks and says the list is partial', () => {
