@@ -6,9 +6,10 @@
  * `text` work on them unchanged. Without the service, the blocks of `Table.readRowsAt`.
  */
 
+import { columnLetter } from './a1';
 import { dateOfSerial } from './dates';
 import { batchGetValues, quotedSheet } from './sheets-api';
-import { type Cell, columnLetter, type Table } from './table';
+import type { Cell, Table } from './table';
 
 /** Runs of adjacent rows, each [first, last], in sheet order. */
 export function rowRuns(rowNumbers: readonly number[]): Array<[number, number]> {

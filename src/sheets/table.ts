@@ -10,6 +10,7 @@ import { codeSearchPattern, literalPattern, MAX_CODE_LENGTH, pickCode } from '..
 import { LibraryError } from '../errors';
 import { type Lang, normalise, t } from '../messages';
 import { type ColumnDef, headerKey, NUMBER_FORMATS, type SheetDef } from '../schema';
+import { columnLetter } from './a1';
 import { isDateValue } from './dates';
 import type { SheetLayout } from './layout';
 import { planRowSpans } from './row-spans';
@@ -28,12 +29,7 @@ export function looksLikeFormula(v: unknown): boolean {
   return typeof v === 'string' && /^[=+\-@]/.test(v);
 }
 
-/** Column letters of a 1-based column number: 1 → A, 27 → AA. */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
+export { columnLetter };
 
 /**
  * A table knows where its columns stand from the saved layout (no call) or from its header (two
