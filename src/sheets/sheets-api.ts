@@ -4,6 +4,8 @@
  * rows between them; `spreadsheets.values.batchGet` reads many small ranges in one request, so they
  * cost only their own cells. When the service is missing (not enabled in the project) or a request
  * fails (the API's per-minute quota, a hiccup), the answer is null and the caller reads as before.
+ * The API reads what Google holds: writes SpreadsheetApp still keeps back in this execution may not
+ * be in it, so it reads before an action writes (as every desk action does), never after.
  */
 
 export type ApiValue = string | number | boolean;
