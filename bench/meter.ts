@@ -49,8 +49,8 @@ const SERVICES = [
   'HtmlService',
 ];
 
-/** A Spreadsheet call that only reads (a round trip that moves no data to Google). */
-const READ = /\.(get|find|is|has)/;
+/** A Spreadsheet call that only reads (a round trip that moves no data to Google); batchGet of the Sheets API too. */
+const READ = /\.(get|find|is|has|batchGet)/;
 
 export class Meter {
   private serviceMs = 0;
@@ -63,6 +63,10 @@ export class Meter {
       const service = rt.globals[name];
       if (service && typeof service === 'object') rt.globals[name] = this.wrap(service as object);
     }
+    // The Sheets advanced service's methods sit on its resources: Sheets.Spreadsheets.Values.
+    const sheets = rt.globals.Sheets as { Spreadsheets: { Values: object } } | undefined;
+    if (sheets)
+      rt.globals.Sheets = { Spreadsheets: { ...sheets.Spreadsheets, Values: this.wrap(sheets.Spreadsheets.Values) } };
   }
 
   private wrap(obj: object): object {

@@ -30,6 +30,8 @@ const SPREADSHEET_CLASSES = new Set([
   'Protection',
   'DeveloperMetadata',
   'DeveloperMetadataFinder',
+  // The Sheets advanced service (Sheets.Spreadsheets.Values.batchGet): a request to the same document.
+  'Sheets',
 ]);
 
 /**

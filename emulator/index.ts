@@ -18,6 +18,7 @@ import { createMailApp } from './mail';
 import { NOT_EMULATED, notEmulated } from './not-emulated';
 import { createPropertiesService } from './properties';
 import { createSession } from './session';
+import { createSheetsAdvancedService } from './sheets-api';
 import { createSpreadsheetApp } from './spreadsheet';
 import { createScriptApp, type TimeDrivenEvent } from './triggers';
 import { createUi } from './ui';
@@ -40,6 +41,11 @@ export interface RuntimeOptions {
    * Apps Script's limit for scripts and triggers; null for none.
    */
   executionTimeLimitMs?: number | null;
+  /**
+   * Whether the manifest enables the Sheets advanced service (the `Sheets` global, v4); default true,
+   * as appsscript.json does. False: no `Sheets` global, as in a project where it is not enabled.
+   */
+  advancedSheets?: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -95,6 +101,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     console: utilities.console,
     Date: clock.FakeDate,
   };
+  if (opts.advancedSheets !== false) globals.Sheets = createSheetsAdvancedService(env, spreadsheet).Sheets;
   const html = createHtmlService(env, { htmlDir: opts.htmlDir ?? 'build', getGlobals: () => context ?? globals });
   globals.HtmlService = html.HtmlService;
 

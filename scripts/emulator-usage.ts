@@ -41,6 +41,8 @@ const GLOBALS = new Set([
   'Logger',
   'console',
   'HtmlService',
+  // The Sheets advanced service: its methods sit deeper (Sheets.Spreadsheets.Values.batchGet).
+  'Sheets',
 ]);
 
 export interface EmulatorMethod {
@@ -140,7 +142,7 @@ export function emulatorMethods(dir = path.join(root, 'emulator')): EmulatorMeth
     const arg = call.arguments[0];
     if (!arg || !ts.isStringLiteralLike(arg)) continue;
     let name: string | null = null;
-    if (isCountersCall(call) && /^[\w$]+\.[\w$]+$/.test(arg.text)) name = arg.text;
+    if (isCountersCall(call) && /^[\w$]+(\.[\w$]+)+$/.test(arg.text)) name = arg.text;
     else {
       const target = calleeFunction(checker, call);
       const prefix = target && helpers.get(target);
@@ -184,9 +186,17 @@ export function bundleUsage(source: string): { product: BundleUsage; suite: Bund
   };
   visit(file);
   for (const id of freeReferences(source)) {
-    const p = id.parent;
-    if (GLOBALS.has(id.text) && ts.isPropertyAccessExpression(p) && p.expression === id)
-      (isSuite(id.getStart()) ? suite : product).globalMembers.add(`${id.text}.${p.name.text}`);
+    if (!GLOBALS.has(id.text)) continue;
+    // Every member along the chain: MailApp.sendEmail, Sheets.Spreadsheets.Values.batchGet.
+    let chain = id.text;
+    for (
+      let p: ts.Node = id.parent, e: ts.Node = id;
+      ts.isPropertyAccessExpression(p) && p.expression === e;
+      e = p, p = p.parent
+    ) {
+      chain = `${chain}.${p.name.text}`;
+      (isSuite(id.getStart()) ? suite : product).globalMembers.add(chain);
+    }
   }
   return { product, suite };
 }
@@ -224,8 +234,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     }
     const byClass = new Map<string, string[]>();
     for (const name of report.neverCalled) {
-      const [cls, member] = name.split('.');
-      byClass.set(cls, [...(byClass.get(cls) ?? []), member]);
+      const [cls, ...member] = name.split('.');
+      byClass.set(cls, [...(byClass.get(cls) ?? []), member.join('.')]);
     }
     console.log(
       `\n${report.methods.length} emulator methods; the product calls ${report.methods.filter((m) => m.product).length}, ` +

@@ -48,6 +48,9 @@ export const SCOPE_OF_CALL: Record<string, string | null> = {
   'SpreadsheetApp.openById': SCOPES.spreadsheets,
   'SpreadsheetApp.openByUrl': SCOPES.spreadsheets,
   'SpreadsheetApp.create': SCOPES.spreadsheets,
+  // The Sheets advanced service (Sheets API v4) reads this workbook by its id: the API knows no
+  // "current only", so it needs the spreadsheets scope.
+  'Sheets.Spreadsheets': SCOPES.spreadsheets,
   // Builders: values until a range takes them.
   'SpreadsheetApp.newDataValidation': null,
   'SpreadsheetApp.newRichTextValue': null,
@@ -115,11 +118,14 @@ function callOf(id: ts.Identifier): string[] {
  */
 export function scopeOfCall(call: string[]): { scope: string | null | undefined; name: string } {
   const name = (n: number) => call.slice(0, Math.max(n, 2)).join('.');
-  if (call.length > 1 && /^[A-Z]/.test(call[1]) && SERVICES.has(call[0])) return { scope: null, name: name(2) };
-  for (let n = call.length; n > 0; n--) {
+  // A key of two or more members first: an advanced service's resources are capitalised too
+  // (Sheets.Spreadsheets.Values), and they are no enums.
+  for (let n = call.length; n > 1; n--) {
     const key = call.slice(0, n).join('.');
     if (key in SCOPE_OF_CALL) return { scope: SCOPE_OF_CALL[key], name: name(n) };
   }
+  if (call.length > 1 && /^[A-Z]/.test(call[1]) && SERVICES.has(call[0])) return { scope: null, name: name(2) };
+  if (call[0] in SCOPE_OF_CALL) return { scope: SCOPE_OF_CALL[call[0]], name: name(1) };
   return { scope: undefined, name: call.slice(0, 3).join('.') };
 }
 

@@ -92,9 +92,9 @@ interface ClassState {
   partial: boolean;
 }
 
-/** The active pupils of a class with what they hold (from their rows). */
-function classPupils(desk: Desk, className: string) {
-  const { choices, rows, all } = readersOfClass(desk, className, true);
+/** The active pupils of a class with what they hold (from their rows); `forWriting`: see readersOfClass. */
+function classPupils(desk: Desk, className: string, forWriting = false) {
+  const { choices, rows, all } = readersOfClass(desk, className, true, forWriting);
   const pupils: ClassPupilRow[] = [];
   for (const c of choices) {
     const row = rows.get(c.row);
@@ -108,9 +108,9 @@ function classPupils(desk: Desk, className: string) {
   return { pupils, rows: all };
 }
 
-function classState(desk: Desk, className: string, titleIds: string[]): ClassState {
+function classState(desk: Desk, className: string, titleIds: string[], forWriting = false): ClassState {
   if (titleIds.length === 0) throw new LibraryError('desk.error.noTitles');
-  const { pupils, rows } = classPupils(desk, className);
+  const { pupils, rows } = classPupils(desk, className, forWriting);
   // A pupil whose "On loan" cell is not ours to read gets it rebuilt from the Copies sheet.
   for (const p of pupils) {
     if (!p.reader.holdingsKnown) {
@@ -215,7 +215,7 @@ export function issueToClass(
   titleIds: string[],
   override: boolean,
 ): { message: string; preview: ClassPreview } {
-  const state = classState(desk, className, titleIds);
+  const state = classState(desk, className, titleIds, true);
   const p = plan(desk, state, titleIds, override);
   const preview = describePlan(desk, state, p);
   const finishing = finishInterrupted(desk, state);

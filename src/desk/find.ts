@@ -39,11 +39,18 @@ function choicesFrom(desk: Desk, rows: Map<number, Cell[]>): ReaderChoice[] {
   }));
 }
 
-/** Pupils of a class, any spelling: one search on the class column, the rows read in a few blocks. */
+/**
+ * Pupils of a class, any spelling: one search on the class column, then the rows found, only the
+ * columns needed. A class spread over a sheet sorted by surname is read in one request of the Sheets
+ * API (its own rows, not the rows between); without it, in a few blocks. `forWriting`: the blocks
+ * always, so that `all` holds the rows between the pupils too and a write around them (the class
+ * set's "On loan" cells) is a few blocks, not one write a pupil.
+ */
 export function readersOfClass(
   desk: Desk,
   className: string,
   withHoldings = false,
+  forWriting = false,
 ): { choices: ReaderChoice[]; rows: Map<number, Cell[]>; all: Map<number, Cell[]> } {
   const pattern = classSearchPattern(className);
   if (!pattern) return { choices: [], rows: new Map(), all: new Map() };
@@ -52,7 +59,12 @@ export function readersOfClass(
   if (found.length === 0) return { choices: [], rows: new Map(), all: new Map() };
   // Only the columns needed: a class scattered over the sheet costs its rows, not every cell of them.
   const keys = ['code', 'name', 'category', 'class', 'status', ...(withHoldings ? ['onLoan'] : [])];
-  const { rows, all, left } = table.readRowsAt(found, 4, 60_000, keys);
+  const blocks = { maxReads: 4, maxCells: 60_000 };
+  const read = forWriting
+    ? table.readRowsAt(found, blocks.maxReads, blocks.maxCells, keys)
+    : table.readRowsScattered(found, keys, desk.wb.timeZone, blocks);
+  const { rows, left } = read;
+  const all = 'all' in read ? read.all : new Map(rows);
   // Nobody is left out: rows beyond the blocks (a class spread very thin) are read one by one.
   for (const n of left) {
     const row = table.readRow(n);
@@ -84,7 +96,10 @@ export function findReader(desk: Desk, query: string): FindResult {
     const table = desk.readers();
     const found = table.search('name', literalPattern(q).replace(/\s+/g, '\\s+'), false);
     more = found.length > MAX_CHOICES;
-    const { rows } = table.readRowsAt(found.slice(0, MAX_CHOICES), 4, 5_000);
+    const { rows } = table.readRowsScattered(found.slice(0, MAX_CHOICES), ['code', 'name', 'class'], desk.wb.timeZone, {
+      maxReads: 4,
+      maxCells: 5_000,
+    });
     choices = choicesFrom(desk, rows);
   }
   if (choices.length === 0) throw new LibraryError('desk.error.unknownReader', { query: echo(q) });
@@ -106,15 +121,18 @@ export interface HistoryLine {
 }
 
 /**
- * The reader's loans from the Loans sheet, newest first: one search on the reader column, and the
- * rows read in at most six blocks (the newest that fit, when a long history is spread thin).
+ * The reader's loans from the Loans sheet, newest first: one search on the reader column, and the 50
+ * newest rows found read in one request of the Sheets API, only the columns shown (five years of
+ * loans spread a reader's history over the whole sheet); without it, in at most six blocks (the
+ * newest that fit).
  */
 export function readerHistory(desk: Desk, code: string, rowHint = 0): { history: HistoryLine[]; partial: boolean } {
   const reader = desk.reader(code, rowHint);
   const loans = desk.table('loans').require('inventory', 'reader', 'issued', 'due', 'returned', 'status');
   const pattern = `^\\s*${literalPattern(reader.info.code)}\\s*$`;
   const found = loans.search('reader', pattern).reverse().slice(0, 50);
-  const { rows, left } = loans.readRowsAt(found, 6, 5_000);
+  const keys = ['inventory', 'title', 'reader', 'issued', 'due', 'returned', 'status'];
+  const { rows, left } = loans.readRowsScattered(found, keys, desk.wb.timeZone, { maxReads: 6, maxCells: 5_000 });
   const history = [...rows.entries()]
     .sort((a, b) => b[0] - a[0])
     .map(([, row]) => row)

@@ -54,6 +54,8 @@ export const diagnosticsMessages = defineMessages({
     'diag.case.finderWholeCell': 'matchEntireCell(true) and a ^…$ expression match the whole cell only',
     'diag.case.finderSpace': '\\s in a TextFinder expression matches a space and a no-break space',
     'diag.case.lockNested': 'A document lock taken twice in one execution is freed by one releaseLock',
+    'diag.case.sheetsBatchGet':
+      'The Sheets API (advanced service) reads many ranges in one request: text, numbers, dates as serial numbers, no trailing blanks',
     'diag.case.mailQuota': 'MailApp.getRemainingDailyQuota gives a whole number from 0 to 1,500',
     'diag.case.propertyLimit': 'A document property over 9 KB is refused and not stored; one of 9 KB is stored',
     'diag.case.cacheLimits': 'The document cache refuses a key over 250 characters and a value over 100 KB',
@@ -116,6 +118,8 @@ export const diagnosticsMessages = defineMessages({
     'diag.case.finderWholeCell': 'matchEntireCell(true) мен ^…$ өрнегі тек тұтас ұяшықпен сәйкеседі',
     'diag.case.finderSpace': 'TextFinder өрнегіндегі \\s бос орынмен де, үзілмейтін бос орынмен де сәйкеседі',
     'diag.case.lockNested': 'Бір орындауда екі рет алынған құжат құлпы бір releaseLock-пен босайды',
+    'diag.case.sheetsBatchGet':
+      'Sheets API (кеңейтілген қызмет) бір сұраныспен көп ауқымды оқиды: мәтін, сан, күн реттік нөмір ретінде, соңғы бос ұяшықтарсыз',
     'diag.case.mailQuota': 'MailApp.getRemainingDailyQuota 0-ден 1 500-ге дейінгі бүтін сан береді',
     'diag.case.propertyLimit':
       '9 КБ-тан асатын құжат қасиеті қабылданбайды және сақталмайды; 9 КБ-тық қасиет сақталады',
@@ -182,6 +186,8 @@ export const diagnosticsMessages = defineMessages({
     'diag.case.finderWholeCell': 'matchEntireCell(true) и выражение ^…$ совпадают только с целой ячейкой',
     'diag.case.finderSpace': '\\s в выражении TextFinder совпадает с пробелом и с неразрывным пробелом',
     'diag.case.lockNested': 'Блокировка документа, взятая дважды в одном выполнении, снимается одним releaseLock',
+    'diag.case.sheetsBatchGet':
+      'Sheets API (расширенная служба) читает много диапазонов одним запросом: текст, числа, даты порядковыми номерами, без пустых ячеек в конце',
     'diag.case.mailQuota': 'MailApp.getRemainingDailyQuota даёт целое число от 0 до 1 500',
     'diag.case.propertyLimit':
       'Свойство документа больше 9 КБ отклоняется и не сохраняется; свойство в 9 КБ сохраняется',

@@ -3,8 +3,9 @@
  * report, the limits of the document properties and cache, the trigger limit, the Ui at the sheet.
  * Nothing here sends an email or keeps a property, cache entry or trigger past its case.
  */
+import { batchGetValues, quotedSheet } from '../sheets/sheets-api';
 import { KEY_PREFIX, LEFTOVER_TRIGGER_HANDLER } from './scratch';
-import { type Case, thrown } from './types';
+import { type Case, type Observed, thrown } from './types';
 
 /** Apps Script's limits as its quotas page and the Cache reference give them. */
 const PROPERTY_VALUE_BYTES = 9 * 1024;
@@ -15,6 +16,23 @@ const TRIGGERS_PER_USER = 20;
 const MAIL_QUOTA_CEILING = 1500;
 
 export const SERVICE_CASES: Case[] = [
+  {
+    // The desk reads a scattered class this way (src/sheets/sheets-api.ts): text stays text, numbers
+    // and booleans come as they are, a date as its serial number on the spreadsheet's clock, trailing
+    // blanks are left out, a blank range has no values, and the ranges come back in the order asked.
+    id: 'sheetsBatchGet',
+    where: 'execution',
+    expected: { values: [[], [['000123', 3, 45901, true]], [['', 'x']]] },
+    run(ctx) {
+      const sheet = ctx.newSheet();
+      sheet.getRange('A1').setNumberFormat('@');
+      sheet.getRange('A1:F1').setValues([['000123', 3, '2025-09-01', true, '', '']]);
+      sheet.getRange('B2').setValue('x');
+      const name = quotedSheet(sheet.getName());
+      const got = batchGetValues(ctx.ss.getId(), [`${name}!A5:F9`, `${name}!A1:F1`, `${name}!A2:F2`]);
+      return { values: got as Observed };
+    },
+  },
   {
     id: 'lockNested',
     where: 'execution',

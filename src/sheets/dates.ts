@@ -79,3 +79,17 @@ function midnight(day: DayKey, timeZone: string): number {
 export function today(timeZone: string): DayKey {
   return Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd');
 }
+
+/** Sheets counts days from 30 December 1899 (its "serial number" of a date). */
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/**
+ * The Date a getValues would give for a cell the Sheets API reads as the serial number `serial`: the
+ * whole days are the calendar day, the fraction the time of day, both on the clock of `timeZone`.
+ */
+export function dateOfSerial(serial: number, timeZone: string): Date {
+  const days = Math.floor(serial);
+  const day = new Date(SERIAL_EPOCH_MS + days * DAY_MS).toISOString().slice(0, 10);
+  return new Date(dateFor(day, timeZone).getTime() + Math.round((serial - days) * DAY_MS));
+}

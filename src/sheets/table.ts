@@ -10,9 +10,11 @@ import { codeSearchPattern, literalPattern, MAX_CODE_LENGTH, pickCode } from '..
 import { LibraryError } from '../errors';
 import { type Lang, normalise, t } from '../messages';
 import { type ColumnDef, headerKey, NUMBER_FORMATS, type SheetDef } from '../schema';
+import { columnLetter } from './a1';
 import { isDateValue } from './dates';
 import type { SheetLayout } from './layout';
 import { planRowSpans } from './row-spans';
+import { readScattered, type ScatteredRead } from './scattered';
 import { checkHeaderRow, headerLabels, mapHeader } from './sheet-lookup';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -27,12 +29,7 @@ export function looksLikeFormula(v: unknown): boolean {
   return typeof v === 'string' && /^[=+\-@]/.test(v);
 }
 
-/** Column letters of a 1-based column number: 1 → A, 27 → AA. */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
+export { columnLetter };
 
 /**
  * A table knows where its columns stand from the saved layout (no call) or from its header (two
@@ -260,6 +257,20 @@ export class Table {
       });
     }
     return { rows, all, left };
+  }
+
+  /**
+   * Scattered rows, only the span of the columns `keys`, each at the cost of its own cells: every run
+   * of adjacent rows one range, all in one request of the Sheets advanced service (scattered.ts);
+   * dates as getValues gives them in `timeZone`. Without the service: readRowsAt's blocks.
+   */
+  readRowsScattered(
+    rowNumbers: readonly number[],
+    keys: string[],
+    timeZone: string,
+    fallback = { maxReads: 6, maxCells: 5_000 },
+  ): ScatteredRead {
+    return readScattered(this, rowNumbers, keys, timeZone, fallback);
   }
 
   // Searching ---------------------------------------------------------------------------------

@@ -114,10 +114,11 @@ describe('the manifest (appsscript.json)', () => {
     expect(scopes.get(SCOPES.spreadsheetsCurrentOnly)).toContain('SpreadsheetApp.getActiveSpreadsheet');
     expect(scopes.get(SCOPES.sendMail)).toContain('MailApp.sendEmail');
     expect(scopes.get(SCOPES.userEmail)).toContain('Session.getActiveUser.getEmail');
-    // The year-end rollover creates and opens the archive spreadsheet: every spreadsheet (which grants
-    // the bound one too, so currentonly is not asked for besides). Never Drive, nor Gmail.
+    // The spreadsheets scope: the year-end rollover creates and opens the archive spreadsheet, and the
+    // Sheets API (the advanced service, reading scattered rows in one request) knows no "current only".
+    // It grants the bound spreadsheet too, so currentonly is not asked for besides. Never Drive, nor Gmail.
     expect(scopes.get(SCOPES.spreadsheets)).toEqual(
-      expect.arrayContaining(['SpreadsheetApp.create', 'SpreadsheetApp.openById']),
+      expect.arrayContaining(['SpreadsheetApp.create', 'SpreadsheetApp.openById', 'Sheets.Spreadsheets']),
     );
     expect(scopes.get(SCOPES.driveReadonly)).toBeUndefined();
     expect(manifest.oauthScopes).toContain(SCOPES.spreadsheets);
@@ -162,6 +163,21 @@ describe('the manifest (appsscript.json)', () => {
     expect([...scopesNeeded('function f() { SpreadsheetApp.openById("x"); }').scopes.keys()]).toEqual([
       SCOPES.spreadsheets,
     ]);
+  });
+
+  it('takes an advanced service for what it is: Sheets.Spreadsheets.Values needs the spreadsheets scope (no enum), typeof Sheets nothing', () => {
+    const call =
+      'function f(id) { if (typeof Sheets === "undefined") return null; return Sheets.Spreadsheets.Values.batchGet(id, {}); }';
+    expect(scopesNeeded(call)).toEqual({
+      scopes: new Map([[SCOPES.spreadsheets, ['Sheets.Spreadsheets']]]),
+      unknown: [],
+    });
+    expect(scopesNeeded('function f() { return typeof Sheets; }').scopes.size).toBe(0);
+    // The manifest enables the service the bundle calls, under the name the bundle calls it by.
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([
+      { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
+    ]);
+    expect(code).toMatch(/Sheets\.Spreadsheets\.Values\.batchGet\(/);
   });
 });
 

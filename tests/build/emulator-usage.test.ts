@@ -15,11 +15,16 @@ const names = methods.map((m) => m.name);
 describe('scripts/emulator-usage.ts', () => {
   it('lists every counted method of the emulator once, through its counting helpers and closures', () => {
     expect(new Set(names).size).toBe(names.length);
-    for (const n of names) expect(n).toMatch(/^[A-Za-z]+\.[A-Za-z0-9]+$/);
+    for (const n of names) expect(n).toMatch(/^[A-Za-z]+(\.[A-Za-z0-9]+)+$/);
     // Counted directly, through this.read → this.k, through guard(), through a closure (consoleLevel).
     expect(names).toEqual(
       expect.arrayContaining(['MailApp.getRemainingDailyQuota', 'Range.getValues', 'Ui.alert', 'console.error']),
     );
+    // An advanced service's method, by its whole path; the product calls it (src/sheets/sheets-api.ts).
+    const batchGet = usageReport(readFileSync('build/Code.js', 'utf8'), methods).methods.find(
+      (m) => m.name === 'Sheets.Spreadsheets.Values.batchGet',
+    );
+    expect(batchGet).toMatchObject({ at: expect.stringMatching(/^emulator\/sheets-api\.ts:\d+$/), product: true });
     expect(methods.find((m) => m.name === 'Range.getValues')?.at).toMatch(/^emulator\/range\.ts:\d+$/);
   });
 
