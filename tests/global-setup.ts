@@ -1,27 +1,47 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
+import { Session } from '../playground/session';
 import { build } from '../scripts/build';
+import { TEST_DEMO } from './playground/support';
 import { CHROMIUM, CHROMIUM_ARGS } from './support/browser';
 
 declare module 'vitest' {
   interface ProvidedContext {
     /** The shared headless Chromium of this run (browser tests connect to it), when one was started. */
     chromiumEndpoint: string | undefined;
+    /** A folder with the tests' demo workbook and its state file, made once (copied, never changed). */
+    playgroundDemo: string | undefined;
   }
 }
 
 /**
  * Tests exercise the artifact that would be pushed: build it once before any test runs. When the run
  * has browser tests, one headless Chromium serves them all (each test file gets its own browser
- * contexts): starting Chromium for each file cost about two seconds of CPU each time.
+ * contexts): starting Chromium for each file cost about two seconds of CPU each time. When it has
+ * playground or browser tests, the demo workbook is made once too: a playground started on a copy
+ * opens it instead of generating, setting up and saving the demo school again.
  */
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await build();
   const filters = process.argv.slice(2).filter((a) => !a.startsWith('-') && a !== 'run');
-  const browserTests = filters.length === 0 || filters.some((f) => f.includes('browser'));
-  if (!browserTests || !existsSync(CHROMIUM)) return undefined;
-  const server = await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  project.provide('chromiumEndpoint', server.wsEndpoint());
-  return () => server.close();
+  const wants = (folder: string) => filters.length === 0 || filters.some((f) => f.includes(folder));
+  const done: Array<() => unknown> = [];
+  if (wants('browser') || wants('playground')) {
+    const demo = mkdtempSync(path.join(os.tmpdir(), 'playground-template-'));
+    const { session } = await Session.open({ dataDir: demo, bundle: 'build/Code.js', demo: TEST_DEMO });
+    await session.close();
+    project.provide('playgroundDemo', demo);
+    done.push(() => rmSync(demo, { recursive: true, force: true }));
+  }
+  if (wants('browser') && existsSync(CHROMIUM)) {
+    const server = await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    project.provide('chromiumEndpoint', server.wsEndpoint());
+    done.push(() => server.close());
+  }
+  return async () => {
+    for (const d of done) await d();
+  };
 }

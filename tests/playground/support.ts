@@ -9,11 +9,12 @@
  * blocks it for seconds on a loaded machine) would be reused and reset (ECONNRESET).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { inject } from 'vitest';
 import { DEMO_SEED, type DemoSize, generateDemo } from '../../playground/demo';
 
 export interface RunningServer {
@@ -39,10 +40,28 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
 }
 
+/**
+ * Puts a copy of the run's demo workbook and its state file (made once by the global setup) into an
+ * empty data folder, as if a playground had made it there; false when there is none to copy.
+ */
+export function copyDemoInto(dataDir: string): boolean {
+  const demo = inject('playgroundDemo');
+  if (!demo || (existsSync(dataDir) && readdirSync(dataDir).length > 0)) return false;
+  for (const n of ['library.xlsx', 'library.state.json'])
+    if (existsSync(path.join(demo, n))) cpSync(path.join(demo, n), path.join(dataDir, n));
+  return true;
+}
+
+/**
+ * A playground on `dataDir`: on a copy of the run's demo workbook when the folder is empty (unless
+ * `fresh`: the playground makes the demo itself, as on a first `npm start`).
+ */
 export function startServer(
   dataDir: string,
-  opts: { env?: Record<string, string>; args?: string[]; timeoutMs?: number } = {},
+  opts: { env?: Record<string, string>; args?: string[]; timeoutMs?: number; fresh?: boolean } = {},
 ): Promise<RunningServer> {
+  const own = opts.args?.some((a) => a.startsWith('--demo') || a.startsWith('--workbook'));
+  if (!opts.fresh && !own) copyDemoInto(dataDir);
   const child = spawn(
     process.execPath,
     [
