@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../emulator';
 import { invokeFromClient } from '../../emulator/script-run';
 import type { SpreadsheetData } from '../../emulator/spreadsheet';
-import { DEMO_NOW, fillDemo, generateDemo, librarySheet } from '../../playground/demo';
+import { DEMO_NOW, fillDemo, librarySheet } from '../../playground/demo';
 import { cleanTemporaryFiles, loadWorkbook, saveWorkbook, writeFileAtomic } from '../../playground/xlsx';
 import { t } from '../../src/messages';
-import { tempDir } from './support';
+import { tempDir, testDemo } from './support';
 
 const key = (c: { row: number; col: number }) => `${c.row}:${c.col}`;
 const plain = (v: unknown) => (v instanceof Date ? { date: v.toISOString() } : v);
@@ -24,12 +24,14 @@ describe('the workbook as .xlsx', () => {
   let dir: string;
   let file: string;
   let back: Awaited<ReturnType<typeof loadWorkbook>>;
-  const tour = generateDemo().tour;
+  // The tests' demo school (the lyceum's classes, titles and shelves, a few pupils a class).
+  const demo = testDemo();
+  const tour = demo.tour;
 
   beforeAll(async () => {
     rt = createRuntime({ now: DEMO_NOW, userEmail: 'library@lyceum92.kz' });
     rt.load('build/Code.js');
-    fillDemo(rt);
+    fillDemo(rt, demo);
     const reply = invokeFromClient(rt, 'deskIssue', [tour.reader, tour.inventory]);
     expect(reply).toMatchObject({ ok: true, value: { ok: true } });
     // A cell with a Date under a non-date format, a formula, a note and Kazakh text starting with "=".
