@@ -96,17 +96,14 @@ export class RangeFormats {
   }
   setNumberFormat(numberFormat: string): this {
     this.k('setNumberFormat');
-    this.each((r, c) => {
-      this.sheet.cellForWrite(r, c).format = String(numberFormat);
-    });
+    const format = String(numberFormat);
+    this.each((r, c) => this.sheet.setBlankOr(r, c, format, null));
     return this;
   }
   setNumberFormats(numberFormats: string[][]): this {
     this.k('setNumberFormats');
     const data = this.checkGrid('setNumberFormats', numberFormats);
-    this.each((r, c, i, j) => {
-      this.sheet.cellForWrite(r, c).format = String(data[i][j]);
-    });
+    this.each((r, c, i, j) => this.sheet.setBlankOr(r, c, String(data[i][j]), null));
     return this;
   }
 
@@ -115,7 +112,7 @@ export class RangeFormats {
     this.k('setNote');
     this.each((r, c) => {
       if (note === null || note === '') {
-        const cell = this.sheet.cell(r, c);
+        const cell = this.sheet.ownCell(r, c);
         if (cell) delete cell.note;
       } else this.sheet.cellForWrite(r, c).note = String(note);
     });
@@ -127,7 +124,7 @@ export class RangeFormats {
     this.each((r, c, i, j) => {
       const n = data[i][j];
       if (n === null || n === '') {
-        const cell = this.sheet.cell(r, c);
+        const cell = this.sheet.ownCell(r, c);
         if (cell) delete cell.note;
       } else this.sheet.cellForWrite(r, c).note = String(n);
     });

@@ -205,7 +205,7 @@ export class FakeRange extends RangeFormats {
     const only = o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly;
     this.sheet.touch();
     this.each((r, c) => {
-      const cell = this.sheet.cell(r, c);
+      const cell = this.sheet.ownCell(r, c);
       if (!cell) return;
       if (!only || o.contentsOnly) {
         cell.value = '';
@@ -263,11 +263,8 @@ export class FakeRange extends RangeFormats {
     this.k('setDataValidation');
     if (rule !== null && !(rule instanceof FakeDataValidation)) throw paramsError('Range', 'setDataValidation', [rule]);
     this.each((r, c) => {
-      if (rule) this.sheet.cellForWrite(r, c).validation = rule;
-      else {
-        const cell = this.sheet.cell(r, c);
-        if (cell) delete cell.validation;
-      }
+      if (rule) this.sheet.setBlankOr(r, c, null, rule);
+      else if (this.sheet.cell(r, c)) this.sheet.setBlankOr(r, c, null, undefined);
     });
     return this;
   }
@@ -276,11 +273,8 @@ export class FakeRange extends RangeFormats {
     const data = this.checkGrid('setDataValidations', rules) as (FakeDataValidation | null)[][];
     this.each((r, c, i, j) => {
       const rule = data[i][j];
-      if (rule) this.sheet.cellForWrite(r, c).validation = rule;
-      else {
-        const cell = this.sheet.cell(r, c);
-        if (cell) delete cell.validation;
-      }
+      if (rule) this.sheet.setBlankOr(r, c, null, rule);
+      else if (this.sheet.cell(r, c)) this.sheet.setBlankOr(r, c, null, undefined);
     });
     return this;
   }
@@ -307,8 +301,8 @@ export class FakeRange extends RangeFormats {
     this.k('removeCheckboxes');
     this.sheet.touch();
     this.each((r, c) => {
-      const cell = this.sheet.cell(r, c);
-      if (cell?.validation?.spec.criteria === 'CHECKBOX') {
+      if (this.sheet.cell(r, c)?.validation?.spec.criteria === 'CHECKBOX') {
+        const cell = this.sheet.cellForWrite(r, c);
         delete cell.validation;
         cell.value = '';
       }

@@ -3,7 +3,7 @@
  * (sheet-layout.ts: frozen panes, sizes); structural changes (rows and columns inserted or deleted,
  * sorting) are in sheet-structure.ts, the plain-data view in spreadsheet-data.ts.
  */
-import { type Cell, hasContent, isCount, paramsError } from './cells';
+import { type Cell, hasContent, isBareBlank, isCount, paramsError, sharedBlank } from './cells';
 import { type ChartData, chartArg, FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts';
 import { GasException } from './core';
 import { FakeDeveloperMetadata, FakeDeveloperMetadataFinder, metadataArgs } from './developer-metadata';
@@ -21,7 +21,7 @@ import {
 } from './sheet-structure';
 import type { FakeSpreadsheet } from './spreadsheet';
 import { ruleToData, type ValidationData } from './spreadsheet-data';
-import { violatesValidation } from './spreadsheet-validation';
+import { type FakeDataValidation, violatesValidation } from './spreadsheet-validation';
 import {
   a1Notation,
   type CellValue,
@@ -97,8 +97,47 @@ export class FakeSheet extends SheetLayout {
     if (!c) {
       c = { value: '' };
       r[col - 1] = c;
+    } else if (Object.isFrozen(c)) {
+      c = { ...c };
+      r[col - 1] = c;
     }
     return c;
+  }
+  /** @internal The cell to change in place (its own copy if it was shared), or undefined when empty. */
+  ownCell(row: number, col: number): Cell | undefined {
+    const c = this.cell(row, col);
+    return c === undefined ? undefined : this.cellForWrite(row, col);
+  }
+  /**
+   * @internal Sets a cell's format and/or rule: an empty cell gets the shared record of that format and
+   * rule instead of one of its own.
+   */
+  setBlankOr(
+    row: number,
+    col: number,
+    format: string | undefined | null,
+    rule: FakeDataValidation | undefined | null,
+  ): void {
+    const c = this.cell(row, col);
+    if (c === undefined || (Object.isFrozen(c) && isBareBlank(c))) {
+      this.bounds = null;
+      let r = this.rows[row - 1];
+      if (!r) {
+        r = [];
+        this.rows[row - 1] = r;
+      }
+      r[col - 1] = sharedBlank(format === null ? c?.format : format, rule === null ? c?.validation : rule);
+      return;
+    }
+    const own = this.cellForWrite(row, col);
+    if (format !== null) {
+      if (format === undefined) delete own.format;
+      else own.format = format;
+    }
+    if (rule !== null) {
+      if (rule === undefined) delete own.validation;
+      else own.validation = rule;
+    }
   }
   /** @internal The value a read returns (formulas evaluated; a copy). */
   valueAt(row: number, col: number): CellValue {

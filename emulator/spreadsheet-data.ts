@@ -177,26 +177,33 @@ export function loadSheetData(sheet: FakeSheet, d: SheetData): void {
   sheet.touch();
   const rules = new Map<string, FakeDataValidation>();
   const byObject = new Map<object, FakeDataValidation>();
+  /** One rule object per rule of the data (so loading meets each rule once). */
+  const ruleOf = (v: ValidationData): FakeDataValidation => {
+    let rule = byObject.get(v);
+    if (!rule) {
+      const key = JSON.stringify(v);
+      rule = rules.get(key);
+      if (!rule) {
+        rule = ruleFromData(sheet.parent, v);
+        rules.set(key, rule);
+      }
+      byObject.set(v, rule);
+    }
+    return rule;
+  };
   for (const cd of d.cells) {
+    // Nothing but a format and/or a rule: the shared record (a loaded workbook holds many).
+    if ((cd.value === '' || cd.value === undefined) && cd.formula === undefined && cd.note === undefined && !cd.style) {
+      sheet.setBlankOr(cd.row, cd.col, cd.numberFormat, cd.validation ? ruleOf(cd.validation) : undefined);
+      continue;
+    }
     const c = sheet.cellForWrite(cd.row, cd.col);
     c.value = copyValue(cd.value ?? '');
     if (cd.formula !== undefined) c.formula = cd.formula;
     if (cd.numberFormat !== undefined) c.format = cd.numberFormat;
     if (cd.note !== undefined) c.note = cd.note;
     if (cd.style) c.style = { ...cd.style };
-    if (cd.validation) {
-      let rule = byObject.get(cd.validation);
-      if (!rule) {
-        const key = JSON.stringify(cd.validation);
-        rule = rules.get(key);
-        if (!rule) {
-          rule = ruleFromData(sheet.parent, cd.validation);
-          rules.set(key, rule);
-        }
-        byObject.set(cd.validation, rule);
-      }
-      c.validation = rule;
-    }
+    if (cd.validation) c.validation = ruleOf(cd.validation);
   }
   const toSpan = (r: { row: number; col: number; numRows: number; numColumns: number }): Span => ({
     row: r.row,
