@@ -56,6 +56,16 @@ export function capture(rt: Runtime, fixture = false): (into?: Runtime) => void 
 const fixtures = new Map<string, (into: Runtime) => void>();
 
 /**
+ * Remembers a fixture under `key`, keeping the last few only: a test worker runs many files one
+ * after another (they share its modules), and every copy kept is a whole workbook in memory.
+ */
+export function remember<T>(memo: Map<string, T>, key: string, value: T, keep = 3): void {
+  memo.delete(key);
+  memo.set(key, value);
+  while (memo.size > keep) memo.delete(memo.keys().next().value as string);
+}
+
+/**
  * A fixture built once per test worker and key, then copied into each fresh runtime (`fresh()`):
  * building it through the bundle (Setup, pastes and their onEdit) costs far more than the copy. The
  * key should name everything the fixture depends on; the clock and the built bundle are added here.
@@ -70,6 +80,6 @@ export function fixture(key: string, fresh: () => Runtime, build: (rt: Runtime) 
     return rt;
   }
   build(rt);
-  fixtures.set(full, capture(rt, true));
+  remember(fixtures, full, capture(rt, true));
   return rt;
 }

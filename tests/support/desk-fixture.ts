@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import type { Runtime } from '../../emulator';
-import { capture } from './capture';
+import { capture, remember } from './capture';
 import { addRows } from './library';
 
 export const day = (d: string) => new Date(`${d}T00:00:00+05:00`);
@@ -45,7 +45,7 @@ export function seedLyceum(rt: Runtime): void {
     return;
   }
   sowLyceum(rt);
-  if (key !== null) seeded.set(key, capture(rt, true));
+  if (key !== null) remember(seeded, key, capture(rt, true));
 }
 
 function sowLyceum(rt: Runtime): void {
