@@ -11,7 +11,6 @@ import { createCacheService } from './cache';
 import { createCalendarApp } from './calendar';
 import { createCharts } from './charts';
 import { createEnv, type Env, GasException } from './core';
-import { createDriveApp } from './drive';
 import { createHtmlService } from './html';
 import { createLockService } from './lock';
 import { createMailApp } from './mail';
@@ -82,7 +81,6 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   const utilities = createUtilities(env);
   // The spreadsheets the script created, by id: they outlive every execution, as files in Drive do.
   const created = SpreadsheetApp.created;
-  const drive = createDriveApp(env, () => [spreadsheet, ...created.values()]);
   let context: Record<string, unknown> | null = null;
 
   const globals: Record<string, unknown> = {
@@ -90,7 +88,6 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     MailApp: mail.MailApp,
     CalendarApp: calendar.CalendarApp,
     Charts: createCharts(env).Charts,
-    DriveApp: drive.DriveApp,
     ScriptApp: triggers.ScriptApp,
     PropertiesService: properties.PropertiesService,
     LockService: lock.LockService,

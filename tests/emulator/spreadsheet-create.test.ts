@@ -1,7 +1,7 @@
 /**
  * SpreadsheetApp.create as Google's: a new spreadsheet in the user's Drive with one sheet "Sheet1"
  * (1,000 × 26), its own id and URL, reachable with openById and openByUrl in later executions, under
- * its own ten-million-cell limit; an unknown id still throws; DriveApp finds it by its name.
+ * its own ten-million-cell limit; an unknown id still throws.
  */
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../emulator';
@@ -13,7 +13,6 @@ const services = () => {
   return {
     rt,
     SpreadsheetApp: rt.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-    DriveApp: rt.globals.DriveApp as GoogleAppsScript.Drive.DriveApp,
   };
 };
 
@@ -83,20 +82,5 @@ describe('the ten-million-cell limit of a created spreadsheet', () => {
     expect(archive.getMaxRows()).toBe(101_000);
     archive.insertRowsAfter(archive.getMaxRows(), Math.floor(CELL_LIMIT / 26) - archive.getMaxRows());
     expect(() => archive.insertRowsAfter(archive.getMaxRows(), 1)).toThrow(CELL_LIMIT_ERROR);
-  });
-});
-
-describe('DriveApp.getFilesByName', () => {
-  it('finds the spreadsheets of that exact name, and nothing for another name', () => {
-    const { SpreadsheetApp, DriveApp } = services();
-    const id = SpreadsheetApp.create('Library archive (abc)').getId();
-    SpreadsheetApp.create('Library archive');
-    const files = DriveApp.getFilesByName('Library archive (abc)');
-    expect(files.hasNext()).toBe(true);
-    const file = files.next();
-    expect([file.getId(), file.getName()]).toEqual([id, 'Library archive (abc)']);
-    expect(files.hasNext()).toBe(false);
-    expect(() => files.next()).toThrow(GasException);
-    expect(DriveApp.getFilesByName('Nothing').hasNext()).toBe(false);
   });
 });
