@@ -23,7 +23,7 @@ import { actionLabel, logAction } from '../sheets/log';
 import type { Cell } from '../sheets/table';
 import type { Workbook } from '../sheets/workbook';
 import { appendToArchive, archivedIds, archiveInfo, archiveSheet, openArchive } from './archive';
-import { fingerprint, planClasses, planReaders, writeMove } from './promote';
+import { fingerprint, planClasses, planReaders, type SheetMove, writeMove } from './promote';
 import { type RolloverHistory, type RolloverRun, readHistory, readRun, saveBoth, saveRun } from './state';
 
 /** A run stops itself after this long and says so: the next run goes on (Apps Script stops one at 6 minutes). */
@@ -132,6 +132,25 @@ export interface RolloverOutcome {
   removed: number;
 }
 
+/**
+ * Writes a sheet's planned move once: the fingerprint the rows will have is saved (by `save`) before
+ * the write, so a run stopped after it finds the rows already moved (or a graduate's year in a class)
+ * and does not move them again.
+ */
+function moveOnce(
+  wb: Workbook,
+  m: SheetMove,
+  year: number,
+  savedAfter: string | undefined,
+  save: (after: string) => void,
+): void {
+  const col = m.table.index('class') - m.from;
+  const written = fingerprint(m.before, wb.timeZone) === savedAfter || m.before.some((r) => isGraduated(r, year, col));
+  if (written) return;
+  save(fingerprint(m.after, wb.timeZone));
+  writeMove(m);
+}
+
 /** Runs (or goes on with) the rollover; under the document lock. */
 export function runRollover(wb: Workbook, plan: RolloverPlan): RolloverOutcome {
   const started = Date.now();
@@ -142,31 +161,23 @@ export function runRollover(wb: Workbook, plan: RolloverPlan): RolloverOutcome {
 
   if (!run.readersDone) {
     const m = planReaders(wb, run.year, run.day);
-    const col = m.table.index('class') - m.from;
-    const written =
-      fingerprint(m.before, wb.timeZone) === run.readersAfter || m.before.some((r) => isGraduated(r, run.year, col));
-    if (!written) {
-      run.readersAfter = fingerprint(m.after, wb.timeZone);
+    moveOnce(wb, m, run.year, run.readersAfter, (after) => {
+      run.readersAfter = after;
       run.up = m.up;
       run.graduates = m.graduates;
       saveRun(run);
-      writeMove(m);
-    }
+    });
     run.readersDone = true;
     saveRun(run);
   }
 
   if (!run.classesDone) {
     const m = planClasses(wb, run.year);
-    const col = m.table.index('class') - m.from;
-    const written =
-      fingerprint(m.before, wb.timeZone) === run.classesAfter || m.before.some((r) => isGraduated(r, run.year, col));
-    if (!written) {
-      run.classesAfter = fingerprint(m.after, wb.timeZone);
+    moveOnce(wb, m, run.year, run.classesAfter, (after) => {
+      run.classesAfter = after;
       run.classes = m.classes;
       saveRun(run);
-      writeMove(m);
-    }
+    });
     // A script's write fires no onEdit: the saved layout's classes are dropped here (rebuilt on demand).
     forgetLayout(['classes']);
     run.classesDone = true;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEnv, GasException } from '../../emulator/core';
 import { CELL_LIMIT, CELL_LIMIT_ERROR, createSpreadsheetApp } from '../../emulator/spreadsheet';
+import { thrown } from '../support/thrown';
 
 function full() {
   const env = { ...createEnv({ now: new Date('2026-11-25T10:00:00+05:00') }), ui: {} };
@@ -14,15 +15,6 @@ function full() {
   // 1,000 × 26 to start; grown to exactly ten million cells: 384,615 rows × 26 = 9,999,990, then 10 more.
   sheet.insertRowsAfter(sheet.getMaxRows(), Math.floor(CELL_LIMIT / 26) - sheet.getMaxRows());
   return { SpreadsheetApp, spreadsheet, ss, sheet };
-}
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected an exception');
 }
 
 describe('the ten-million-cell limit of a spreadsheet', () => {

@@ -7,6 +7,7 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../emulator';
 import { GoogleJsonResponseException, quoteSheetName } from '../../emulator/sheets-api';
+import { thrown } from '../support/thrown';
 
 type Sheets = {
   Spreadsheets: {
@@ -37,15 +38,6 @@ function setup(opts: { advancedSheets?: boolean } = {}) {
   ]);
   rt.counters.reset();
   return { rt, ss, sheet, Sheets: rt.globals.Sheets as Sheets };
-}
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected an exception');
 }
 
 describe('Sheets.Spreadsheets.Values.batchGet (the Sheets advanced service)', () => {

@@ -7,6 +7,7 @@ import {
   FakeSpreadsheet,
   violatesValidation,
 } from '../../emulator/spreadsheet';
+import { thrown } from '../support/thrown';
 
 function makeEnv(): Env {
   return { ...createEnv({ now: new Date('2026-11-25T10:00:00+05:00'), userEmail: 'librarian@example.kz' }), ui: {} };
@@ -19,15 +20,6 @@ function setup() {
   const sheet = ss.getSheets()[0];
   env.counters.reset();
   return { env, SpreadsheetApp, spreadsheet, ss, sheet };
-}
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected an exception');
 }
 
 /** Midnight of a calendar day in Asia/Almaty (UTC+5). */

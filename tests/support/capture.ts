@@ -66,12 +66,11 @@ export function remember<T>(memo: Map<string, T>, key: string, value: T, keep = 
 }
 
 /**
- * A fixture built once per test worker and key, then copied into each fresh runtime (`fresh()`):
- * building it through the bundle (Setup, pastes and their onEdit) costs far more than the copy. The
- * key should name everything the fixture depends on; the clock and the built bundle are added here.
+ * A fixture built once per test worker and key, then copied into each fresh runtime: building it
+ * through the bundle (Setup, pastes and their onEdit) costs far more than the copy. The key should
+ * name everything the fixture depends on; the clock and the built bundle are added here.
  */
-export function fixture(key: string, fresh: () => Runtime, build: (rt: Runtime) => void): Runtime {
-  const rt = fresh();
+export function fixtureInto(rt: Runtime, key: string, build: (rt: Runtime) => void): Runtime {
   const bundle = statSync('build/Code.js');
   const full = JSON.stringify([key, rt.clock.nowMillis(), bundle.mtimeMs, bundle.size]);
   const copy = fixtures.get(full);
@@ -82,4 +81,9 @@ export function fixture(key: string, fresh: () => Runtime, build: (rt: Runtime) 
   build(rt);
   remember(fixtures, full, capture(rt, true));
   return rt;
+}
+
+/** fixtureInto a runtime made by `fresh()`. */
+export function fixture(key: string, fresh: () => Runtime, build: (rt: Runtime) => void): Runtime {
+  return fixtureInto(fresh(), key, build);
 }

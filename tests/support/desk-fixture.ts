@@ -3,49 +3,40 @@
  * fiction, reference and textbooks, copies (one lost, one written off), and the closed days of
  * December 2026 – January 2027.
  */
-import { statSync } from 'node:fs';
 import type { Runtime } from '../../emulator';
-import { capture, remember } from './capture';
+import { fixtureInto } from './capture';
 import { addRows } from './library';
 
 export const day = (d: string) => new Date(`${d}T00:00:00+05:00`);
 
-/**
- * The seeded lyceums of this test file, by what the seed depends on: a fresh runtime gets a copy of
- * the one seeded before (the same sheets, properties, triggers, caches and clock) instead of running
- * Setup and the pastes again, which took half of a desk test's time.
- */
-const seeded = new Map<string, (into: Runtime) => void>();
-
-function seedKey(rt: Runtime): string | null {
-  // Only a runtime nobody has touched yet: one sheet, no properties, no triggers.
-  const fresh =
+/** A runtime nobody has touched yet: one sheet, no properties, no triggers, no mail. */
+function untouched(rt: Runtime): boolean {
+  return (
     rt.spreadsheet.getSheets().length === 1 &&
     Object.keys(rt.properties.dump('document')).length === 0 &&
     rt.triggers.list().length === 0 &&
-    rt.mail.outbox.length === 0;
-  if (!fresh) return null;
-  const bundle = statSync('build/Code.js');
-  return JSON.stringify([
-    rt.clock.nowMillis(),
+    rt.mail.outbox.length === 0
+  );
+}
+
+/**
+ * Seeds the lyceum: an untouched runtime gets a copy of the one seeded before with the same time zone,
+ * locale and user (sheets, properties, triggers, caches and clock) instead of running Setup and the
+ * pastes again, which took half of a desk test's time.
+ */
+export function seedLyceum(rt: Runtime): void {
+  if (!untouched(rt)) {
+    sowLyceum(rt);
+    return;
+  }
+  const key = [
+    'lyceum',
     rt.spreadsheet.timeZone,
     rt.session.locale(),
     rt.env.userEmail,
     rt.spreadsheet.getSheets()[0].getName(),
-    bundle.mtimeMs,
-    bundle.size,
-  ]);
-}
-
-export function seedLyceum(rt: Runtime): void {
-  const key = seedKey(rt);
-  const copy = key === null ? undefined : seeded.get(key);
-  if (copy) {
-    copy(rt);
-    return;
-  }
-  sowLyceum(rt);
-  if (key !== null) remember(seeded, key, capture(rt, true));
+  ];
+  fixtureInto(rt, JSON.stringify(key), sowLyceum);
 }
 
 function sowLyceum(rt: Runtime): void {
