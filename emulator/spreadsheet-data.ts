@@ -3,7 +3,7 @@
  * SpreadsheetData/SheetData types, and how a sheet and its validation rules turn into plain data
  * and back. FakeSpreadsheet.toData()/loadData() use them.
  */
-import { hasContent } from './cells';
+import { isBareBlank, sharedBlank } from './cells';
 import type { ChartData } from './charts';
 import { isDate } from './core';
 import { FakeDeveloperMetadata, type MetadataVisibility } from './developer-metadata';
@@ -39,6 +39,17 @@ export interface CellData {
   note?: string;
   style?: Record<string, unknown>;
 }
+/**
+ * Empty cells down one column that carry nothing but the same number format and/or rule (Setup formats
+ * whole columns: most of a new workbook's cells), kept as one run instead of a CellData each.
+ */
+export interface BlankRun {
+  col: number;
+  from: number;
+  to: number;
+  numberFormat?: string;
+  validation?: ValidationData;
+}
 export interface ProtectionData {
   type: ProtectionKind;
   /** The protected block (RANGE protections only). */
@@ -63,6 +74,8 @@ export interface SheetData {
   hidden: boolean;
   tabColor?: string | null;
   cells: CellData[];
+  /** The formatted empty cells, by runs (sheetToData writes every one of them here, not in `cells`). */
+  blanks?: BlankRun[];
   protections: ProtectionData[];
   metadata?: MetadataData[];
   columnWidths?: Record<number, number>;
@@ -115,20 +128,57 @@ export function ruleFromData(spreadsheet: FakeSpreadsheet, v: ValidationData): F
 /** A plain-data copy of a sheet (uncounted). */
 export function sheetToData(sheet: FakeSheet): SheetData {
   const cells: CellData[] = [];
+  const blanks: BlankRun[] = [];
   const seen = new Map<FakeDataValidation, ValidationData>();
+  const keys = new Map<FakeDataValidation, string>();
+  // One data object per rule, so loading it back meets each rule once.
+  const dataOf = (rule: FakeDataValidation) => {
+    let v = seen.get(rule);
+    if (!v) {
+      v = ruleToData(rule);
+      seen.set(rule, v);
+    }
+    return v;
+  };
+  const keyOf = (rule: FakeDataValidation | undefined) => {
+    if (!rule) return '';
+    let k = keys.get(rule);
+    if (k === undefined) {
+      k = JSON.stringify(dataOf(rule));
+      keys.set(rule, k);
+    }
+    return k;
+  };
+  /** The run each column's formatted empty cells last went to. */
+  const open: Array<{ run: BlankRun; format?: string; rule?: FakeDataValidation }> = [];
   sheet.rows.forEach((row, ri) => {
     row?.forEach((c, ci) => {
       if (!c) return;
-      if (!hasContent(c) && c.format === undefined && !c.validation && c.note === undefined && !c.style) return;
+      if (isBareBlank(c)) {
+        if (c.format === undefined && !c.validation) return;
+        const r = ri + 1;
+        const o = open[ci];
+        // Runs are as long as they can be (two equal rules count as one), so equal sheets give equal data.
+        if (
+          o &&
+          o.run.to === r - 1 &&
+          o.format === c.format &&
+          (o.rule === c.validation || keyOf(o.rule) === keyOf(c.validation))
+        ) {
+          o.run.to = r;
+          return;
+        }
+        const run: BlankRun = { col: ci + 1, from: r, to: r };
+        if (c.format !== undefined) run.numberFormat = c.format;
+        if (c.validation) run.validation = dataOf(c.validation);
+        blanks.push(run);
+        open[ci] = { run, format: c.format, rule: c.validation };
+        return;
+      }
       const d: CellData = { row: ri + 1, col: ci + 1, value: copyValue(c.value) };
       if (c.formula !== undefined) d.formula = c.formula;
       if (c.format !== undefined) d.numberFormat = c.format;
-      if (c.validation) {
-        // One data object per rule, so loading it back meets each rule once.
-        const v = seen.get(c.validation) ?? ruleToData(c.validation);
-        seen.set(c.validation, v);
-        d.validation = v;
-      }
+      if (c.validation) d.validation = dataOf(c.validation);
       if (c.note !== undefined) d.note = c.note;
       if (c.style) d.style = { ...c.style };
       cells.push(d);
@@ -145,6 +195,7 @@ export function sheetToData(sheet: FakeSheet): SheetData {
     hidden: sheet.hidden,
     tabColor: sheet.tabColor,
     cells,
+    ...(blanks.length > 0 ? { blanks } : {}),
     protections: sheet.parent.protections
       .filter((p) => p.host === sheet.host)
       .map((p) => {
@@ -191,6 +242,18 @@ export function loadSheetData(sheet: FakeSheet, d: SheetData): void {
     }
     return rule;
   };
+  for (const run of d.blanks ?? []) {
+    // The sheet was emptied above: each cell of the run takes the shared record of its format and rule.
+    const shared = sharedBlank(run.numberFormat, run.validation ? ruleOf(run.validation) : undefined);
+    for (let r = run.from; r <= run.to; r++) {
+      let line = sheet.rows[r - 1];
+      if (!line) {
+        line = [];
+        sheet.rows[r - 1] = line;
+      }
+      line[run.col - 1] = shared;
+    }
+  }
   for (const cd of d.cells) {
     // Nothing but a format and/or a rule: the shared record (a loaded workbook holds many).
     if ((cd.value === '' || cd.value === undefined) && cd.formula === undefined && cd.note === undefined && !cd.style) {

@@ -51,6 +51,7 @@ export {
   WrapStrategy,
 } from './spreadsheet-app';
 export type {
+  BlankRun,
   CellData,
   MetadataData,
   ProtectionData,

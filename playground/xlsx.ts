@@ -25,7 +25,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { CellData, SheetData, SpreadsheetData, ValidationData } from '../emulator/spreadsheet';
+import type { BlankRun, CellData, SheetData, SpreadsheetData, ValidationData } from '../emulator/spreadsheet';
 import { zonedParts, zonedWallToEpoch } from '../emulator/spreadsheet-values';
 import { pidAlive } from './lock';
 
@@ -224,7 +224,8 @@ export async function workbookToBuffer(data: SpreadsheetData): Promise<{ bytes: 
   wb.title = data.name;
   const tz = data.timeZone;
   const rules: ValidationData[] = [];
-  const ruleIndex = new Map<string, number>();
+  /** A rule's index by its data object and by its JSON (equal rules are one). */
+  const ruleIndex = new Map<string | ValidationData, number>();
   const meta: WorkbookMeta = {
     version: 1,
     name: data.name,
@@ -261,59 +262,80 @@ export async function workbookToBuffer(data: SpreadsheetData): Promise<{ bytes: 
     meta.sheets[s.name] = sm;
     for (const [col, width] of Object.entries(s.columnWidths ?? {}))
       ws.getColumn(Number(col)).width = Math.max(2, Math.round(Number(width) / 7));
-    // Cells sorted by column then row, so validation runs can be found in one pass.
-    const byCol = [...s.cells].sort((a, b) => a.col - b.col || a.row - b.row);
-    let run: (ValidationRun & { key: string }) | null = null;
-    const flush = () => {
-      if (!run) return;
-      const { key: _k, ...r } = run;
-      sm.validations.push(r);
-      const rule = rules[r.rule];
+    const ruleOf = (v: ValidationData) => {
+      let idx = ruleIndex.get(v);
+      if (idx === undefined) {
+        const key = JSON.stringify(v);
+        idx = ruleIndex.get(key);
+        if (idx === undefined) {
+          idx = rules.length;
+          rules.push(v);
+          ruleIndex.set(key, idx);
+        }
+        ruleIndex.set(v, idx);
+      }
+      return idx;
+    };
+    // Rules and the formats of empty cells as runs down a column: the sheet's runs of formatted empty
+    // cells as they are, its other cells one row each; adjoining runs of one rule join.
+    const ruleRuns: ValidationRun[] = [];
+    const formatRuns: Array<[number, number, number, string]> = [];
+    for (const b of s.blanks ?? []) {
+      if (b.numberFormat !== undefined) formatRuns.push([b.col, b.from, b.to, b.numberFormat]);
+      if (b.validation) ruleRuns.push({ rule: ruleOf(b.validation), col: b.col, from: b.from, to: b.to });
+    }
+    for (const c of s.cells) {
+      const bare = c.value === '' && c.formula === undefined && !c.note && !(c.style && Object.keys(c.style).length);
+      // Formatted empty cells (a whole column below the data) go to the block, not to the sheet.
+      if (!bare) writeCell(ws.getCell(c.row, c.col), c, tz, sm);
+      else if (c.numberFormat !== undefined) formatRuns.push([c.col, c.row, c.row, c.numberFormat]);
+      if (c.validation) ruleRuns.push({ rule: ruleOf(c.validation), col: c.col, from: c.row, to: c.row });
+    }
+    sm.formats = joinRuns(
+      formatRuns,
+      (a, b) => a[0] === b[0] && a[2] === b[1] - 1 && a[3] === b[3],
+      (a, b) => {
+        a[2] = b[2];
+      },
+    );
+    sm.validations = joinRuns(
+      ruleRuns.map((r) => [r.col, r.from, r.to, r.rule] as [number, number, number, number]),
+      (a, b) => a[0] === b[0] && a[2] === b[1] - 1 && a[3] === b[3],
+      (a, b) => {
+        a[2] = b[2];
+      },
+    ).map(([col, from, to, rule]) => ({ rule, col, from, to }));
+    for (const r of sm.validations) {
       const first = `${colLetters(r.col)}${r.from}`;
-      const native = nativeRule(rule, first);
+      const native = nativeRule(rules[r.rule], first);
       if (native)
         (ws as unknown as { dataValidations: DataValidations }).dataValidations.add(
           r.from === r.to ? first : `${first}:${colLetters(r.col)}${r.to}`,
           native,
         );
-      run = null;
-    };
-    let fmtRun: [number, number, number, string] | null = null;
-    for (const c of byCol) {
-      const bare = c.value === '' && c.formula === undefined && !c.note && !(c.style && Object.keys(c.style).length);
-      if (bare) {
-        // Formatted empty cells (a whole column below the data) go to the block, not to the sheet.
-        if (c.numberFormat !== undefined) {
-          if (fmtRun && fmtRun[0] === c.col && fmtRun[2] === c.row - 1 && fmtRun[3] === c.numberFormat)
-            fmtRun[2] = c.row;
-          else {
-            fmtRun = [c.col, c.row, c.row, c.numberFormat];
-            sm.formats.push(fmtRun);
-          }
-        }
-      } else writeCell(ws.getCell(c.row, c.col), c, tz, sm);
-      if (c.validation) {
-        const key = JSON.stringify(c.validation);
-        let idx = ruleIndex.get(key);
-        if (idx === undefined) {
-          idx = rules.length;
-          rules.push(c.validation);
-          ruleIndex.set(key, idx);
-        }
-        if (run && run.key === key && run.col === c.col && run.to === c.row - 1) run.to = c.row;
-        else {
-          flush();
-          run = { key, rule: idx, col: c.col, from: c.row, to: c.row };
-        }
-      } else flush();
     }
-    flush();
   }
   // The fastest deflate level: the playground saves after every change, and level 6 took a fifth of a save.
   const bytes = await wb.xlsx.writeBuffer({
     zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
   } as never);
   return { bytes: Buffer.from(bytes), meta };
+}
+
+/** Runs [col, from, to, …] sorted by column then row, each joined with the next while `joins` says so. */
+function joinRuns<T extends [number, number, number, ...unknown[]]>(
+  runs: T[],
+  joins: (a: T, b: T) => boolean,
+  join: (into: T, next: T) => void,
+): T[] {
+  const sorted = [...runs].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: T[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && joins(last, r)) join(last, r);
+    else out.push([...r] as T);
+  }
+  return out;
 }
 
 function writeCell(cell: ExcelJS.Cell, c: CellData, tz: string, sm: SheetMeta): void {
@@ -447,6 +469,7 @@ export async function bufferToWorkbook(
     const notes = new Map((sm?.notes ?? []).map(([r, c, n]) => [`${r}:${c}`, n]));
     const styles = new Map((sm?.styles ?? []).map(([r, c, st]) => [`${r}:${c}`, st]));
     const cells: CellData[] = [];
+    let blanks: BlankRun[] = [];
     let lastRow = 0;
     let lastCol = 0;
     ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -478,7 +501,7 @@ export async function bufferToWorkbook(
       });
     });
     if (sm && meta) {
-      const at0 = new Map(cells.map((c) => [`${c.row}:${c.col}`, c]));
+      const at0 = new Map(sm.notes?.length ? cells.map((c) => [`${c.row}:${c.col}`, c]) : []);
       for (const [r, col, note] of sm.notes ?? []) {
         const cell = at0.get(`${r}:${col}`);
         if (cell) cell.note = note;
@@ -488,26 +511,13 @@ export async function bufferToWorkbook(
           at0.set(`${r}:${col}`, made);
         }
       }
-      for (const [col, from, to, fmt] of sm.formats ?? []) {
-        for (let r = from; r <= to; r++) {
-          if (at0.has(`${r}:${col}`)) continue;
-          cells.push({ row: r, col, value: '', numberFormat: fmt });
-        }
-      }
       // Exact rules from the playground block, over the cells that hold them.
-      const at = new Map(cells.map((c) => [`${c.row}:${c.col}`, c]));
-      for (const run of sm.validations) {
-        for (let r = run.from; r <= run.to; r++) {
-          const key = `${r}:${run.col}`;
-          let cell = at.get(key);
-          if (!cell) {
-            cell = { row: r, col: run.col, value: '' };
-            cells.push(cell);
-            at.set(key, cell);
-          }
-          cell.validation = meta.rules[run.rule];
-        }
+      const ruleAt = byColumn(sm.validations.map((v) => [v.col, v.from, v.to, v.rule] as const));
+      for (const c of cells) {
+        const rule = ruleAt.get(c.col)?.[c.row];
+        if (rule !== undefined) c.validation = meta.rules[rule];
       }
+      blanks = blankRuns(byColumn(sm.formats ?? []), ruleAt, cells, (rule) => meta.rules[rule]);
     }
     const view = (ws.views ?? []).find((v) => v.state === 'frozen') as { xSplit?: number; ySplit?: number } | undefined;
     const tab = ws.properties?.tabColor as { argb?: string } | undefined;
@@ -521,6 +531,7 @@ export async function bufferToWorkbook(
       hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
       tabColor: tab?.argb ? `#${tab.argb.slice(-6).toLowerCase()}` : null,
       cells: cells.sort((a, b) => a.row - b.row || a.col - b.col),
+      ...(blanks.length > 0 ? { blanks } : {}),
       protections: sm?.protections ?? [],
       metadata: sm?.metadata ?? [],
       columnWidths: sm?.columnWidths ?? {},
@@ -539,6 +550,67 @@ export async function bufferToWorkbook(
     exact: !!meta,
     ...(legacy ? { legacy } : {}),
   };
+}
+
+/** Runs [col, from, to, x] as one sparse array of x by row for each column. */
+function byColumn<X>(runs: ReadonlyArray<readonly [number, number, number, X]>): Map<number, X[]> {
+  const out = new Map<number, X[]>();
+  for (const [col, from, to, x] of runs) {
+    let at = out.get(col);
+    if (!at) {
+      at = [];
+      out.set(col, at);
+    }
+    for (let r = from; r <= to; r++) at[r] = x;
+  }
+  return out;
+}
+
+/**
+ * The sheet's formatted empty cells as runs: where a format or a rule lies outside every cell read
+ * from the sheet, as long as the format and the rule stay the same down the column.
+ */
+function blankRuns(
+  formatAt: Map<number, string[]>,
+  ruleAt: Map<number, number[]>,
+  cells: CellData[],
+  rule: (index: number) => ValidationData,
+): BlankRun[] {
+  const taken = new Map<number, Set<number>>();
+  for (const c of cells) {
+    let rows = taken.get(c.col);
+    if (!rows) {
+      rows = new Set();
+      taken.set(c.col, rows);
+    }
+    rows.add(c.row);
+  }
+  const runs: BlankRun[] = [];
+  const cols = [...new Set([...formatAt.keys(), ...ruleAt.keys()])].sort((a, b) => a - b);
+  for (const col of cols) {
+    const fmts = formatAt.get(col) ?? [];
+    const rules = ruleAt.get(col) ?? [];
+    const rows = taken.get(col);
+    let open: { run: BlankRun; fmt?: string; rule?: number } | null = null;
+    for (let r = 1; r < Math.max(fmts.length, rules.length); r++) {
+      const fmt = fmts[r];
+      const ri = rules[r];
+      if ((fmt === undefined && ri === undefined) || rows?.has(r)) {
+        open = null;
+        continue;
+      }
+      if (open && open.fmt === fmt && open.rule === ri) {
+        open.run.to = r;
+        continue;
+      }
+      const run: BlankRun = { col, from: r, to: r };
+      if (fmt !== undefined) run.numberFormat = fmt;
+      if (ri !== undefined) run.validation = rule(ri);
+      runs.push(run);
+      open = { run, fmt, rule: ri };
+    }
+  }
+  return runs.sort((a, b) => a.from - b.from || a.col - b.col);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
  * The runtime keeps an empty cell that only carries a number format and/or a validation rule as one
  * shared record (Setup formats whole columns). Sharing must never show: a change to one such cell
  * (a value, a note, a style, clearing it, another format or rule) leaves every other cell as it was,
- * and the data view and a reload give the same cells back.
+ * and the data view and a reload give the same cells back. The data view keeps them as runs down a
+ * column (the playground saves and clones that view after every change).
  */
 import { describe, expect, it } from 'vitest';
 import { createEnv } from '../../emulator/core';
@@ -15,7 +16,7 @@ function column() {
   const rule = SpreadsheetApp.newDataValidation().requireValueInList(['a', 'b']).build();
   sheet.getRange('A1:A10').setNumberFormat('@');
   sheet.getRange('B1:B10').setNumberFormat('dd.MM.yyyy').setDataValidation(rule);
-  return { sheet, spreadsheet };
+  return { sheet, spreadsheet, SpreadsheetApp };
 }
 
 const view = (sheet: ReturnType<typeof column>['sheet']) => {
@@ -64,5 +65,31 @@ describe('formatted empty cells (shared records in the runtime)', () => {
     // A write after the reload still touches its own cell only.
     again.getRange('A5').setValue('y');
     expect(again.getRange('A6').getValue()).toBe('');
+  });
+
+  it('are runs down a column in the data view, broken where a cell holds more, and equal rules join', () => {
+    const { sheet, spreadsheet, SpreadsheetApp } = column();
+    sheet.getRange('A4').setValue('00123');
+    sheet.getRange('A7').setNote('ескерту');
+    // Another rule object with the same criteria: one run with its neighbours, as the file has one rule.
+    const same = SpreadsheetApp.newDataValidation().requireValueInList(['a', 'b']).build();
+    sheet.getRange('B9').setDataValidation(same);
+    const data = spreadsheet.toData().sheets[0];
+    const runs = (data.blanks ?? []).map((b) => [b.col, b.from, b.to, b.numberFormat, b.validation?.values[0]]);
+    expect(runs).toEqual([
+      [1, 1, 3, '@', undefined],
+      [2, 1, 10, 'dd.MM.yyyy', ['a', 'b']],
+      [1, 5, 6, '@', undefined],
+      [1, 8, 10, '@', undefined],
+    ]);
+    // The cells with more than a format are cells of their own, and no cell is in both.
+    expect(data.cells.map((c) => [c.row, c.col])).toEqual([
+      [4, 1],
+      [7, 1],
+    ]);
+    const before = view(sheet);
+    spreadsheet.loadData(spreadsheet.toData());
+    expect(view(spreadsheet.sheets[0] as never)).toEqual(before);
+    expect(spreadsheet.toData().sheets[0]).toEqual(data);
   });
 });

@@ -84,7 +84,10 @@ describe('the workbook as .xlsx', () => {
         if (want !== got) differences.push(`${s.name} R${c.row}C${c.col}: ${want} ≠ ${got}`);
       }
       expect(differences.slice(0, 5), s.name).toEqual([]);
+      // The formatted empty cells (runs down a column): the same runs, formats and rules.
+      expect(b.blanks ?? [], s.name).toEqual(s.blanks ?? []);
     }
+    expect(data.sheets.some((s) => (s.blanks?.length ?? 0) > 0)).toBe(true);
     // The cells this test made special, and the desk's new loan, are among those compared.
     const settings = back.data.sheets.find((x) => x.name === t('kk', 'sheet.settings'))!;
     const cell = (row: number, col: number) => settings.cells.find((c) => c.row === row && c.col === col);
