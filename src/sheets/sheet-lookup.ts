@@ -40,12 +40,33 @@ export function headerLabels(def: SheetDef, column: string): string[] {
   return allLanguages(headerKey(def.key, column));
 }
 
+/**
+ * Each sheet's header labels in the three languages, normalised, to the column they name: made once
+ * per execution (the module scope is fresh in each), not once per header read — an action reads
+ * several headers, and each label lookup goes through every message table of three languages.
+ */
+const columnsByLabel = new Map<SheetDef, Map<string, string>>();
+
+function columnOfLabel(def: SheetDef): Map<string, string> {
+  let byLabel = columnsByLabel.get(def);
+  if (!byLabel) {
+    byLabel = new Map<string, string>();
+    for (const col of def.columns) {
+      for (const label of headerLabels(def, col.key)) byLabel.set(normalise(label), col.key);
+    }
+    columnsByLabel.set(def, byLabel);
+  }
+  return byLabel;
+}
+
+/** True when a header cell names this column in one of the three languages (case and spaces aside). */
+export function namesColumn(def: SheetDef, column: string, cell: unknown): boolean {
+  return columnOfLabel(def).get(normalise(cell)) === column;
+}
+
 /** Where each known column stands (0-based), read from a header row. */
 export function mapHeader(def: SheetDef, header: unknown[], sheetName: string): Map<string, number> {
-  const byLabel = new Map<string, string>();
-  for (const col of def.columns) {
-    for (const label of headerLabels(def, col.key)) byLabel.set(normalise(label), col.key);
-  }
+  const byLabel = columnOfLabel(def);
   const found = new Map<string, number>();
   header.forEach((h, i) => {
     const key = byLabel.get(normalise(h));

@@ -8,14 +8,14 @@
  */
 import { codeSearchPattern, literalPattern, MAX_CODE_LENGTH, pickCode } from '../domain/codes';
 import { LibraryError } from '../errors';
-import { type Lang, normalise, t } from '../messages';
+import { type Lang, t } from '../messages';
 import { type ColumnDef, headerKey, NUMBER_FORMATS, type SheetDef } from '../schema';
 import { columnLetter } from './a1';
 import { isDateValue } from './dates';
 import type { SheetLayout } from './layout';
 import { planRowSpans } from './row-spans';
 import { readScattered, type ScatteredRead } from './scattered';
-import { checkHeaderRow, headerLabels, mapHeader } from './sheet-lookup';
+import { checkHeaderRow, headerLabels, mapHeader, namesColumn } from './sheet-lookup';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Cell = string | number | boolean | Date;
@@ -113,7 +113,7 @@ export class Table {
     for (const [key, i] of this.columns) {
       const cell = header[i - offset];
       if (cell === undefined) continue;
-      if (!headerLabels(this.def, key).some((l) => normalise(l) === normalise(cell))) return false;
+      if (!namesColumn(this.def, key, cell)) return false;
     }
     return true;
   }
