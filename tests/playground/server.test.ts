@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../playground/server';
-import { getJson, post, type RunningServer, rawRequest, startServer, tempDir } from './support';
+import { copyDemoInto, getJson, post, type RunningServer, rawRequest, startServer, tempDir } from './support';
 
 const DEAD_PID = 99_999_999; // above any pid_max: never running
 
@@ -193,6 +193,8 @@ describe('the playground server', () => {
   it('takes over the lock of a server that is gone', { timeout: 120_000 }, async () => {
     const dir = tempDir('playground-stale');
     dirs.push(dir);
+    // The workbook that server left (a copy of the run's demo), then its lock.
+    copyDemoInto(dir);
     writeFileSync(path.join(dir, '.library.xlsx.lock'), `${DEAD_PID}\n`);
     const r = await startServer(dir);
     running.push(r);
