@@ -9,22 +9,13 @@ import { DEFAULT_LANG, type Lang, t } from '../messages';
 import { withDocumentLock } from '../sheets/lock';
 import { logAction } from '../sheets/log';
 import { readSettings, Workbook } from '../sheets/workbook';
+import { ensureSheets, MailContext, visitsPeriodNow } from './context';
 import { readDebtorFacts } from './data';
 import { Ledger } from './ledger';
 import { monthOf, monthOfRun, showWallTime } from './periods';
-import {
-  clearMailBlocked,
-  ensureSheets,
-  MailContext,
-  mailBlockedNotes,
-  preview,
-  type RunOutcome,
-  runMail,
-  runTriggerTask,
-  unplannedRun,
-  visitsPeriodNow,
-} from './run';
+import { preview, type RunOutcome, runMail, unplannedRun } from './run';
 import { writeDebtorSheet } from './sheet';
+import { clearMailBlocked, mailBlockedNotes, runTriggerTask } from './trigger-task';
 import { followUpAt, nowWall, type Schedule, scheduleFollowUp, state, turnOff, turnOn } from './triggers';
 
 // ---------------------------------------------------------------------------------------------

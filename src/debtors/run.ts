@@ -9,345 +9,35 @@
  * lock (two runs never interleave) and take the document lock only for their short writes to the
  * shared sheets (Debtors, Log), so the desk is not held up while emails go out. Right before each
  * email the class's address, teacher and language are looked up again on the Classes sheet, so an
- * address fixed after the run was planned is the one used.
+ * address fixed after the run was planned is the one used. What is due and each email: plan.ts; what a
+ * run reads: context.ts; a trigger's errors: trigger-task.ts.
  */
-import type { DayKey } from '../dates';
-import { ClassIndex, type DebtorGroup, debtorsOfClass } from '../domain/debtors';
-import { apply, type MailingEvent, type MailingPorts, newRow, type RunPorts, runLedger } from '../domain/mailing';
-import { errorMessage, LibraryError } from '../errors';
-import { DEFAULT_LANG, isLang, type Lang, type MessageKey, t } from '../messages';
-import { setUpWorkbook } from '../setup';
+import type { DebtorGroup } from '../domain/debtors';
+import { apply, type MailingEvent, type MailingPorts, type RunPorts, runLedger } from '../domain/mailing';
+import { LibraryError } from '../errors';
+import { t } from '../messages';
 import { choiceLabel } from '../sheets/choices';
-import { today } from '../sheets/dates';
 import { withDocumentLock } from '../sheets/lock';
 import { actionLabel } from '../sheets/log';
 import { currentUserEmail } from '../sheets/user';
 import { Workbook } from '../sheets/workbook';
-import { type LibraryFacts, readDebtorFacts } from './data';
-import { entryKey, family, Ledger, type LedgerEntry, type NewEntry } from './ledger';
+import { ensureSheets, type Job, MailContext } from './context';
+import { family, Ledger, type LedgerEntry, type NewEntry } from './ledger';
+import { type Email, isValidEmail } from './mail';
+import type { VisitsPeriod } from './periods';
 import {
-  debtorsEmail,
-  type Email,
-  errorEmail,
-  isValidEmail,
-  noDebtorsEmail,
-  type Problem,
-  reportEmail,
-  type Sender,
-  visitsEmail,
-} from './mail';
-import { monthOf, type VisitsPeriod, visitsPeriod } from './periods';
+  compose,
+  type Outgoing,
+  planMonthly,
+  planVisits,
+  type Recipient,
+  recipientNow,
+  reconcile,
+  reportLine,
+  superseded,
+} from './plan';
 import { writeDebtorSheet } from './sheet';
 import { cancelFollowUp, FOLLOW_UP_MAX_DAYS, followUpSince, scheduleFollowUp } from './triggers';
-import { statsFor, visitsByClass } from './visits';
-
-export type Job = 'monthly' | 'visits' | 'followUp';
-
-/** Everything a run reads, read once and only when needed. */
-export class MailContext {
-  private factsCache?: LibraryFacts;
-  private classIndex?: ClassIndex;
-  private tallies = new Map<string, ReturnType<typeof visitsByClass>>();
-
-  constructor(readonly wb: Workbook) {}
-
-  get facts(): LibraryFacts {
-    this.factsCache ??= readDebtorFacts(this.wb);
-    return this.factsCache;
-  }
-
-  /** The Classes sheet as the run read it, found by name the way the debtor list groups pupils. */
-  get classes(): ClassIndex {
-    this.classIndex ??= new ClassIndex(this.facts.classes);
-    return this.classIndex;
-  }
-
-  get today(): DayKey {
-    return today(this.wb.timeZone);
-  }
-
-  get sender(): Sender {
-    const s = this.wb.settings;
-    return { library: s.libraryName || t(this.wb.lang, 'app.name'), librarian: s.librarianName };
-  }
-
-  /** Where reports and errors go: the Settings' librarian email, else the account that runs the script. */
-  get librarianEmail(): string {
-    const e = this.wb.settings.librarianEmail;
-    return isValidEmail(e) ? e : librarianFallback();
-  }
-
-  classLang(className: string): Lang {
-    const c = this.classes.find(className);
-    return c && isLang(c.language) ? c.language : DEFAULT_LANG;
-  }
-
-  /** The ledger's key of an email (its class keyed as the debtor list keys it). */
-  key(e: Pick<LedgerEntry, 'period' | 'kind' | 'className'>): string {
-    return entryKey(e, (name) => this.classes.key(name));
-  }
-
-  visitTallies(p: { from: DayKey; to: DayKey }) {
-    const k = `${p.from}..${p.to}`;
-    let v = this.tallies.get(k);
-    if (!v) {
-      v = visitsByClass(this.wb, this.facts.readers, this.classes, p.from, p.to);
-      this.tallies.set(k, v);
-    }
-    return v;
-  }
-}
-
-function librarianFallback(): string {
-  try {
-    return Session.getEffectiveUser().getEmail();
-  } catch {
-    return '';
-  }
-}
-
-/** The Debtors and Mailings sheets, created by Setup when a workbook set up before them lacks them. */
-export function ensureSheets(wb: Workbook): Workbook {
-  if (wb.findSheet('debtors') && wb.findSheet('mailings')) return wb;
-  withDocumentLock(() => setUpWorkbook(wb.ss, wb.lang));
-  return Workbook.open(wb.ss);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Planning: which emails are due
-
-function entryFor(
-  ctx: MailContext,
-  period: string,
-  kind: NewEntry['kind'],
-  c: { className: string; teacher: string; email: string },
-  details = '',
-): NewEntry {
-  const email = c.email.trim();
-  // Two Classes rows spelled alike: whose pupils are whose is unclear, so neither is emailed.
-  const clash = ctx.classes.clashes(c.className).length > 0;
-  return {
-    period,
-    kind,
-    className: c.className,
-    recipient: c.teacher,
-    email,
-    status: newRow(isValidEmail(email) && !clash).status,
-    details,
-  };
-}
-
-/** The monthly emails: one per class with debtors; a note to the others when the setting asks. */
-export function planMonthly(ctx: MailContext, period = monthOf(ctx.today)): NewEntry[] {
-  const out: NewEntry[] = [];
-  const withDebtors = new Set<string>();
-  for (const g of ctx.facts.groups) {
-    if (g.kind !== 'class') continue;
-    withDebtors.add(ctx.classes.key(g.className));
-    out.push(entryFor(ctx, period, 'debtors', g));
-  }
-  if (ctx.wb.settings.mail.noDebtorsNote) {
-    const seen = new Set<string>(withDebtors);
-    for (const c of ctx.facts.classes) {
-      const key = ctx.classes.key(c.className);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(entryFor(ctx, period, 'noDebtors', c));
-    }
-  }
-  return out;
-}
-
-/** The visits summary: one email per class on the Classes sheet. */
-export function planVisits(ctx: MailContext, p: VisitsPeriod): NewEntry[] {
-  const seen = new Set<string>();
-  const out: NewEntry[] = [];
-  for (const c of ctx.facts.classes) {
-    const key = ctx.classes.key(c.className);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(entryFor(ctx, p.key, 'visits', c, `${p.from}..${p.to}`));
-  }
-  return out;
-}
-
-interface Fixed {
-  entry: LedgerEntry;
-  email: string;
-  recipient: string;
-}
-
-/**
- * The planned entries the ledger does not hold yet (`fresh`), the rows that had no valid address
- * but whose class has one now (`fixed`: they wait again, with the new address), and the rest.
- */
-function reconcile(
-  ctx: MailContext,
-  ledger: Ledger,
-  planned: NewEntry[],
-): { fresh: NewEntry[]; fixed: Fixed[]; known: LedgerEntry[] } {
-  const fresh: NewEntry[] = [];
-  const fixed: Fixed[] = [];
-  const known: LedgerEntry[] = [];
-  const byKey = new Map<string, LedgerEntry>();
-  for (const e of ledger.entries) {
-    if (e.kind === 'report') continue;
-    const k = ctx.key(e);
-    if (!byKey.has(k)) byKey.set(k, e);
-  }
-  const planning = new Set<string>();
-  for (const p of planned) {
-    const key = ctx.key(p);
-    const existing = byKey.get(key);
-    if (planning.has(key)) continue;
-    if (!existing) {
-      fresh.push(p);
-      // Two planned rows of one key (classes that clash) are one row.
-      planning.add(key);
-    } else if (existing.status === 'invalid' && p.status === 'pending') {
-      fixed.push({ entry: existing, email: p.email, recipient: p.recipient });
-    } else known.push(existing);
-  }
-  return { fresh, fixed, known };
-}
-
-/**
- * Waiting (or failed) debtor emails of months before the one being planned: the new month's list
- * replaces them, so they are not needed any more (a class never gets last month's list late and this
- * month's too).
- */
-function superseded(ledger: Ledger, job: Job, planned: NewEntry[]): LedgerEntry[] {
-  if (job !== 'monthly' || planned.length === 0) return [];
-  const period = planned[0].period;
-  return ledger.entries.filter(
-    (e) =>
-      e.kind !== 'report' &&
-      family(e.kind) === 'debtors' &&
-      e.period < period &&
-      (e.status === 'pending' || e.status === 'failed'),
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// The class teacher as the Classes sheet has them now
-
-export type Recipient =
-  | { ok: true; email: string; teacher: string }
-  | { ok: false; email: string; teacher: string; clash: string[] };
-
-/** Who a row's email goes to now: the class's current teacher and address, or why nobody. */
-export function recipientNow(ctx: MailContext, entry: NewEntry): Recipient {
-  if (entry.kind === 'report') {
-    const email = ctx.librarianEmail;
-    return isValidEmail(email)
-      ? { ok: true, email, teacher: entry.recipient }
-      : { ok: false, email, teacher: entry.recipient, clash: [] };
-  }
-  const c = ctx.classes.find(entry.className);
-  const clash = ctx.classes.clashes(entry.className);
-  const email = (c?.email ?? '').trim();
-  const teacher = c?.teacher ?? entry.recipient;
-  if (!c || clash.length > 0 || !isValidEmail(email)) return { ok: false, email, teacher, clash };
-  return { ok: true, email, teacher };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Composing an email for a ledger row (as it stands now)
-
-export interface Outgoing {
-  entry: NewEntry;
-  email: Email;
-  /** The kind it goes out as (a "no debtors" row whose class now has debtors gets the debtor list). */
-  kind: NewEntry['kind'];
-}
-
-/** A report row names its classes a line each, as "family|class" (older rows: the class alone). */
-const reportLine = (e: Pick<LedgerEntry, 'kind' | 'className'>) => `${family(e.kind)}|${e.className}`;
-
-function problemsOf(ctx: MailContext, ledger: Ledger, entry: Pick<NewEntry, 'period' | 'details'>): Problem[] {
-  const lines = entry.details
-    .split('\n')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const named = (e: LedgerEntry) =>
-    lines.some((l) => {
-      const bar = l.indexOf('|');
-      const fam = bar >= 0 ? l.slice(0, bar) : '';
-      if (bar >= 0 && ['debtors', 'visits'].includes(fam))
-        return fam === family(e.kind) && l.slice(bar + 1) === e.className;
-      return l === e.className;
-    });
-  return ledger.entries
-    .filter(
-      (e) =>
-        e.kind !== 'report' &&
-        e.period === entry.period &&
-        (e.status === 'invalid' || e.status === 'failed') &&
-        named(e),
-    )
-    .map((e): Problem => {
-      const clash = e.status === 'invalid' ? ctx.classes.clashes(e.className) : [];
-      return {
-        kind: clash.length > 0 ? 'clash' : e.status === 'invalid' ? 'invalid' : 'failed',
-        className: e.className,
-        teacher: e.recipient,
-        email: e.email,
-        error: e.status === 'failed' ? e.details : clash.length > 0 ? clash.join(', ') : undefined,
-      };
-    });
-}
-
-/** The period a visits row covers: its details ("from..to"), else the summary of its month. */
-function visitsRange(ctx: MailContext, entry: NewEntry): { from: string; to: string } | null {
-  const [from, to] = entry.details.split('\n')[0].split('..');
-  if (/^\d{4}-\d{2}-\d{2}$/.test(from ?? '') && /^\d{4}-\d{2}-\d{2}$/.test(to ?? '')) return { from, to };
-  return visitsPeriod(`${entry.period}-01`, ctx.wb.settings.mail.quarterlyMonths, true);
-}
-
-export function compose(ctx: MailContext, ledger: Ledger, entry: NewEntry): Outgoing | null {
-  const sender = ctx.sender;
-  if (entry.kind === 'report') {
-    const problems = problemsOf(ctx, ledger, entry);
-    if (problems.length === 0) return null;
-    return { entry, kind: 'report', email: reportEmail(ctx.wb.lang, sender, entry.period, problems) };
-  }
-  const lang = ctx.classLang(entry.className);
-  if (entry.kind === 'visits') {
-    const range = visitsRange(ctx, entry);
-    if (!range) return null;
-    const { from, to } = range;
-    const stats = statsFor(lang, entry.className, ctx.visitTallies({ from, to }), ctx.facts.readers, ctx.classes);
-    return {
-      entry,
-      kind: 'visits',
-      email: visitsEmail({ lang, sender, className: entry.className, teacher: entry.recipient, from, to, stats }),
-    };
-  }
-  const debtors = debtorsOfClass(ctx.facts.groups, entry.className);
-  if (debtors.length > 0) {
-    return {
-      entry,
-      kind: 'debtors',
-      email: debtorsEmail({
-        lang,
-        sender,
-        className: entry.className,
-        teacher: entry.recipient,
-        debtors,
-        asOf: ctx.today,
-        openDaysOnly: ctx.wb.settings.overdueOpenDaysOnly,
-      }),
-    };
-  }
-  if (entry.kind === 'noDebtors') {
-    return {
-      entry,
-      kind: 'noDebtors',
-      email: noDebtorsEmail({ lang, sender, className: entry.className, teacher: entry.recipient, asOf: ctx.today }),
-    };
-  }
-  return null;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The run
@@ -812,10 +502,10 @@ export function appendLog(wb: Workbook, rows: Array<{ action: string; details: s
   );
 }
 
-const taskNameKey = (task: Job) =>
+export const taskNameKey = (task: Job) =>
   task === 'monthly' ? 'task.monthly' : task === 'visits' ? 'task.visits' : 'task.followUp';
 
-const firstLine = (s: string) => s.split('\n')[0];
+export const firstLine = (s: string) => s.split('\n')[0];
 
 /** A run told as the Log's sentence: what went, what waits, and why it stopped. */
 function runSentence(wb: Workbook, job: Job, o: RunOutcome, failure: unknown): string {
@@ -835,100 +525,4 @@ function runSentence(wb: Workbook, job: Job, o: RunOutcome, failure: unknown): s
   if (failure)
     parts.push(t(L, 'log.mailRunError', { error: firstLine(String((failure as Error)?.message ?? failure)) }));
   return parts.join(' ');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Notes for the librarian that no email could carry
-
-const BLOCKED = 'library.mail.blocked';
-
-export interface BlockedNote {
-  time: string;
-  task: string;
-  message: string;
-}
-
-/** Remembers an error the librarian could not be emailed about (the quota spent); the status shows it. */
-export function noteMailBlocked(note: BlockedNote): void {
-  const notes = [...mailBlockedNotes(), note].slice(-5);
-  PropertiesService.getScriptProperties().setProperty(BLOCKED, JSON.stringify(notes));
-}
-
-export function mailBlockedNotes(): BlockedNote[] {
-  const raw = PropertiesService.getScriptProperties().getProperty(BLOCKED);
-  if (!raw) return [];
-  try {
-    const v = JSON.parse(raw) as unknown;
-    return Array.isArray(v) ? (v as BlockedNote[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-export function clearMailBlocked(): void {
-  PropertiesService.getScriptProperties().deleteProperty(BLOCKED);
-}
-
-/**
- * Runs a trigger's work with no UI: an error is written to the Log sheet and emailed to the
- * librarian instead of being shown (there is no one at the sheet), and never thrown further. When
- * the email cannot go out (the day's quota is spent), a note is kept that the status item shows.
- */
-export function runTriggerTask(task: Job, work: () => void, nameKey?: MessageKey): void {
-  try {
-    work();
-  } catch (e) {
-    const message = String((e as Error)?.stack ?? (e as Error)?.message ?? e);
-    console.error(`${task}: ${message}`);
-    let lang: Lang = DEFAULT_LANG;
-    let wb: Workbook | null = null;
-    const taskKey = nameKey ?? taskNameKey(task);
-    try {
-      wb = Workbook.open();
-      lang = wb.lang;
-      const task = t(lang, taskKey);
-      appendLog(wb, [
-        { action: 'taskError', details: t(lang, 'log.taskError.details', { task, error: firstLine(message) }) },
-      ]);
-    } catch (logError) {
-      console.error(`could not log: ${String(logError)}`);
-    }
-    const taskName = t(lang, taskKey);
-    const text = errorMessage(lang, e);
-    let time = new Date().toISOString();
-    let sent = false;
-    try {
-      const ctx = wb ? new MailContext(wb) : null;
-      const to = ctx ? ctx.librarianEmail : librarianFallback();
-      const sender: Sender = ctx ? ctx.sender : { library: t(lang, 'app.name'), librarian: '' };
-      const tz = wb?.timeZone ?? Session.getScriptTimeZone();
-      time = Utilities.formatDate(new Date(), tz, 'dd.MM.yyyy HH:mm');
-      const mail = errorEmail(lang, sender, taskName, time, text);
-      if (to && MailApp.getRemainingDailyQuota() > 0) {
-        MailApp.sendEmail({
-          to,
-          subject: mail.subject,
-          body: mail.body,
-          htmlBody: mail.htmlBody,
-          name: sender.library,
-        });
-        sent = true;
-      }
-    } catch (mailError) {
-      console.error(`could not email the librarian: ${String(mailError)}`);
-    }
-    if (!sent) {
-      try {
-        noteMailBlocked({ time, task: taskName, message: text });
-      } catch (noteError) {
-        console.error(`could not keep a note: ${String(noteError)}`);
-      }
-    }
-  }
-}
-
-/** The visits summary period for a run now. */
-export function visitsPeriodNow(wb: Workbook, strict: boolean): VisitsPeriod | null {
-  const ctx = new MailContext(wb);
-  return visitsPeriod(ctx.today, wb.settings.mail.quarterlyMonths, strict);
 }

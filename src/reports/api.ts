@@ -6,7 +6,7 @@
 import { menuAction } from '../actions';
 import { showDay } from '../dates';
 import { showWallTime } from '../debtors/periods';
-import { runTriggerTask } from '../debtors/run';
+import { runTriggerTask } from '../debtors/trigger-task';
 import { printHtml } from '../desk/print';
 import {
   halfOf,
