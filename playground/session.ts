@@ -15,6 +15,7 @@ import type { FakeSheet } from '../emulator/spreadsheet';
 import type { TriggerRecord } from '../emulator/triggers';
 import type { DialogRecord, QueuedResponse } from '../emulator/ui';
 import { zonedDateKey } from '../emulator/utilities';
+import { cleanTemporaryFiles, writeFileAtomic } from './atomic-file';
 import { chartViews } from './charts';
 import { DEMO_NOW, DEMO_SEED, type DemoSize, fillDemo, generateDemo } from './demo';
 import { LIBRARIAN_EMAIL } from './demo-data';
@@ -22,7 +23,6 @@ import { emlOf } from './eml';
 import { lockWorkbook } from './lock';
 import { Saver } from './saver';
 import { openLibrary, type RuntimeState, type SaveStep, stateFileOf } from './state';
-import { cleanTemporaryFiles, writeFileAtomic } from './xlsx';
 
 export type { RuntimeState } from './state';
 

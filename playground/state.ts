@@ -25,15 +25,8 @@ import type { CalendarSnapshot } from '../emulator/calendar';
 import type { SentEmail } from '../emulator/mail';
 import type { SpreadsheetData } from '../emulator/spreadsheet';
 import type { TriggerRecord } from '../emulator/triggers';
-import {
-  jsonWithDates,
-  loadWorkbook,
-  parseWithDates,
-  sha256,
-  type WorkbookMeta,
-  workbookToBuffer,
-  writeFileAtomic,
-} from './xlsx';
+import { sha256, writeFileAtomic } from './atomic-file';
+import { jsonWithDates, loadWorkbook, parseWithDates, type WorkbookMeta, workbookToBuffer } from './xlsx';
 
 /**
  * What Apps Script keeps outside the workbook: the installed triggers, the properties, the e-mails

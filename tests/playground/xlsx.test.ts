@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../emulator';
 import { invokeFromClient } from '../../emulator/script-run';
 import type { SpreadsheetData } from '../../emulator/spreadsheet';
+import { cleanTemporaryFiles, writeFileAtomic } from '../../playground/atomic-file';
 import { DEMO_NOW, fillDemo, librarySheet } from '../../playground/demo';
-import { cleanTemporaryFiles, loadWorkbook, saveWorkbook, writeFileAtomic } from '../../playground/xlsx';
+import { loadWorkbook, saveWorkbook } from '../../playground/xlsx';
 import { t } from '../../src/messages';
 import { tempDir, testDemo } from './support';
 
