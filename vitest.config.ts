@@ -3,10 +3,11 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The order of a run without timings of an earlier one (a fresh clone): vitest would run larger files
- * first, and the generated and injected suites, the playground's and the browser's (the longest by far,
- * in files of middling size) came last and made the run's tail. They go first, the quick ones fill in
- * at the end. With timings of an earlier run, vitest's own order (longest first).
+ * The order of files without timings of an earlier run (a fresh clone, a new file): vitest would run
+ * larger files first, and the generated and injected suites, the playground's and the browser's (the
+ * longest by far, in files of middling size) came last and made the run's tail. Untimed files go first,
+ * these folders before the others; then the timed ones in vitest's own order (longest first). Being a
+ * sequencer of its own, it also means `--sequence.shuffle` does not shuffle the files.
  */
 const FOLDERS_FIRST = ['robust', 'playground', 'browser', 'bundle', 'build'];
 
@@ -14,8 +15,9 @@ class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const key = (f: TestSpecification) => `${f.project.name}:${path.relative(this.ctx.config.root, f.moduleId)}`;
-    if (sorted.every((f) => this.ctx.cache.getFileTestResults(key(f)))) return sorted;
+    const timed = (f: TestSpecification) => !!this.ctx.cache.getFileTestResults(key(f));
     const rank = (f: TestSpecification) => {
+      if (timed(f)) return FOLDERS_FIRST.length + 1;
       const folder = path.relative(this.ctx.config.root, f.moduleId).split(path.sep)[1];
       const i = FOLDERS_FIRST.indexOf(folder);
       return i === -1 ? FOLDERS_FIRST.length : i;

@@ -74,7 +74,11 @@ export interface SheetData {
   hidden: boolean;
   tabColor?: string | null;
   cells: CellData[];
-  /** The formatted empty cells, by runs (sheetToData writes every one of them here, not in `cells`). */
+  /**
+   * The formatted empty cells, by runs: sheetToData writes every one of them here, not in `cells`, and
+   * no position is in both. (`cells` may still hold such cells one by one: a workbook read without the
+   * playground's block, a hand-made fixture; loadSheetData takes both.)
+   */
   blanks?: BlankRun[];
   protections: ProtectionData[];
   metadata?: MetadataData[];
@@ -255,7 +259,8 @@ export function loadSheetData(sheet: FakeSheet, d: SheetData): void {
     }
   }
   for (const cd of d.cells) {
-    // Nothing but a format and/or a rule: the shared record (a loaded workbook holds many).
+    // Nothing but a format and/or a rule, given one by one (data read without the playground's block):
+    // the shared record.
     if ((cd.value === '' || cd.value === undefined) && cd.formula === undefined && cd.note === undefined && !cd.style) {
       sheet.setBlankOr(cd.row, cd.col, cd.numberFormat, cd.validation ? ruleOf(cd.validation) : undefined);
       continue;

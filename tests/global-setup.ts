@@ -29,6 +29,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const filters = process.argv.slice(2).filter((a) => !a.startsWith('-') && a !== 'run');
   const wants = (folder: string) => filters.length === 0 || filters.some((f) => f.includes(folder));
   const done: Array<() => unknown> = [];
+  const teardown = async () => {
+    for (const d of done) await d();
+  };
   // Side by side: Chromium starts in its own processes while this one makes the demo workbook.
   const browser =
     wants('browser') && existsSync(CHROMIUM)
@@ -36,19 +39,24 @@ export default async function setup(project: TestProject): Promise<() => Promise
       : null;
   // Its failure is reported where it is awaited, below, not as an unhandled rejection meanwhile.
   browser?.catch(() => undefined);
-  if (wants('browser') || wants('playground')) {
-    const demo = mkdtempSync(path.join(os.tmpdir(), 'playground-template-'));
-    done.push(() => rmSync(demo, { recursive: true, force: true }));
-    const { session } = await Session.open({ dataDir: demo, bundle: 'build/Code.js', demo: TEST_DEMO });
-    await session.close();
-    project.provide('playgroundDemo', demo);
+  try {
+    if (wants('browser') || wants('playground')) {
+      const demo = mkdtempSync(path.join(os.tmpdir(), 'playground-template-'));
+      done.push(() => rmSync(demo, { recursive: true, force: true }));
+      const { session } = await Session.open({ dataDir: demo, bundle: 'build/Code.js', demo: TEST_DEMO });
+      await session.close();
+      project.provide('playgroundDemo', demo);
+    }
+    if (browser) {
+      const server = await browser;
+      project.provide('chromiumEndpoint', server.wsEndpoint());
+      done.push(() => server.close());
+    }
+  } catch (e) {
+    // A setup that fails leaves no Chromium and no demo folder behind.
+    await (await browser?.catch(() => null))?.close();
+    await teardown();
+    throw e;
   }
-  if (browser) {
-    const server = await browser;
-    project.provide('chromiumEndpoint', server.wsEndpoint());
-    done.push(() => server.close());
-  }
-  return async () => {
-    for (const d of done) await d();
-  };
+  return teardown;
 }
