@@ -11,7 +11,8 @@
  * what the runtime does not model.
  */
 import { GasException, isDate } from './core';
-import { type EnumValue, makeEnum, zonedDateKey } from './utilities';
+import { type EnumValue, makeEnum } from './enums';
+import { zonedDateKey } from './zoned-time';
 
 export type Frequency = 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
 

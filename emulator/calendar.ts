@@ -43,7 +43,7 @@ import {
 import { calendarToIcs } from './calendar-ics';
 import { addDays, expand, Month, newRecurrence, recurrenceData, Weekday } from './calendar-recurrence';
 import { type Env, GasException, isDate } from './core';
-import { zonedDateKey, zonedToUtc } from './utilities';
+import { zonedDateKey, zonedToUtc } from './zoned-time';
 
 export type { CalendarData, CalendarEventData, CalendarSnapshot, Occurrence } from './calendar-data';
 

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Env, GasException } from './core';
-import { type EnumValue, makeEnum } from './utilities';
+import { type EnumValue, makeEnum } from './enums';
 
 export interface HtmlServiceOptions {
   /** Folder holding the project's .html files (default "build"). */

@@ -18,7 +18,7 @@
  * read getRemainingDailyQuota() at its start meets the quota error partway, as it can for real.
  */
 import { type Env, GasException } from './core';
-import { zonedDateKey } from './utilities';
+import { zonedDateKey } from './zoned-time';
 
 export interface SentAttachment {
   name: string | null;

@@ -4,7 +4,7 @@
  * Pure functions only; the classes live in spreadsheet.ts, sheet.ts, range.ts.
  */
 import { DAY_NAMES, GasException, isDate, MONTH_NAMES } from './core';
-import { type ZonedParts, zonedParts as zonedFields } from './utilities';
+import { type ZonedParts, zonedParts as zonedFields } from './zoned-time';
 
 /** What a cell holds. A blank cell holds ''. Dates are stored as plain Date copies. */
 export type CellValue = string | number | boolean | Date;
@@ -103,9 +103,9 @@ function daysInMonth(y: number, mo: number): number {
 // ---------------------------------------------------------------------------------------------
 // Time zones
 
-export type { ZonedParts } from './utilities';
+export type { ZonedParts } from './zoned-time';
 
-/** The wall-clock fields of an instant in a time zone (the one implementation, in utilities.ts). */
+/** The wall-clock fields of an instant in a time zone (the one implementation, in zoned-time.ts). */
 export function zonedParts(epochMs: number, timeZone: string): ZonedParts {
   return zonedFields(epochMs, timeZone);
 }

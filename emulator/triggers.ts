@@ -25,7 +25,8 @@
  * events guide lists it, the fields are in UTC and timezone is "UTC".
  */
 import { type Env, GasException, isDate } from './core';
-import { type EnumValue, enumName, makeEnum, zonedDateKey, zonedParts, zonedToUtc } from './utilities';
+import { type EnumValue, enumName, makeEnum } from './enums';
+import { zonedDateKey, zonedParts, zonedToUtc } from './zoned-time';
 
 export const TRIGGER_LIMIT = 20;
 export const TOO_MANY_TRIGGERS =

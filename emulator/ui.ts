@@ -9,8 +9,8 @@
  * "Cannot call SpreadsheetApp.getUi() from this context.").
  */
 import { type Env, GasException } from './core';
+import { type EnumValue, makeEnum } from './enums';
 import { htmlSurface } from './html';
-import { type EnumValue, makeEnum } from './utilities';
 
 export type MenuEntry =
   | { kind: 'item'; caption: string; functionName: string }

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { googleScriptRunClient } from '../emulator/script-run';
 import type { QueuedResponse } from '../emulator/ui';
-import { zonedToUtc } from '../emulator/utilities';
+import { zonedToUtc } from '../emulator/zoned-time';
 import { DEMO_SIZES, type DemoSize, isDemoSize } from './demo';
 import { barcodeFontCss, barcodeFontFile, localFonts } from './fonts';
 import { Session } from './session';

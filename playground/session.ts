@@ -14,7 +14,7 @@ import { invokeFromClient, type WireReply } from '../emulator/script-run';
 import type { FakeSheet } from '../emulator/spreadsheet';
 import type { TriggerRecord } from '../emulator/triggers';
 import type { DialogRecord, QueuedResponse } from '../emulator/ui';
-import { zonedDateKey } from '../emulator/utilities';
+import { zonedDateKey } from '../emulator/zoned-time';
 import { cleanTemporaryFiles, writeFileAtomic } from './atomic-file';
 import { chartViews } from './charts';
 import { DEMO_NOW, DEMO_SEED, type DemoSize, fillDemo, generateDemo } from './demo';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEnv, type Env, GasException } from '../../emulator/core';
 import { createScriptApp, type TimeDrivenEvent, TOO_MANY_TRIGGERS } from '../../emulator/triggers';
-import { formatDateIn } from '../../emulator/utilities';
+import { formatDateIn } from '../../emulator/zoned-time';
 
 function makeEnv(now: Date, timeZone = 'Asia/Almaty'): Env {
   return createEnv({ now, timeZone });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEnv, type Env, GasException } from '../../emulator/core';
 import { createSession } from '../../emulator/session';
-import { createUtilities, formatDateIn, zonedToUtc } from '../../emulator/utilities';
+import { createUtilities } from '../../emulator/utilities';
+import { formatDateIn, zonedToUtc } from '../../emulator/zoned-time';
 
 function makeEnv(now = new Date('2024-05-10T06:00:00Z'), timeZone = 'Asia/Almaty'): Env {
   return createEnv({ now, timeZone });
