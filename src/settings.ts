@@ -130,6 +130,55 @@ export const SETTING_DEFAULTS: ReadonlyArray<{ key: string; value: string }> = [
 
 export const settingNoteKey = (key: string): MessageKey => `setting.${key}` as MessageKey;
 
+/** Whole-number settings and the range the library reads them in (outside it, the default). */
+const WHOLE: Record<string, [lo: number, hi: number]> = {
+  monthlyEmailDay: [1, 28],
+  quarterlyEmailDay: [1, 28],
+  monthlyReportDay: [1, 28],
+  calendarReminderHour: [0, 23],
+  anniversaryMinYears: [5, 1000],
+  maxGrade: [1, 13],
+  archiveAfterYears: [1, 50],
+};
+const HOURS = ['monthlyEmailHour', 'quarterlyEmailHour', 'monthlyReportHour'];
+const BOOLEANS = ['lastDayClosed', 'overdueOpenDaysOnly', 'sendNoDebtorsNote', 'diagnostics', 'calendarClosedDays'];
+const TRUE_WORDS = ['true', 'yes', 'иә', 'да', '1'];
+const FALSE_WORDS = ['false', 'no', 'жоқ', 'нет', '0'];
+/** Lists of whole numbers: each in lo..hi, and at most `max` different ones. */
+const LISTS: Record<string, [lo: number, hi: number, max?: number]> = {
+  closedWeekdays: [1, 7],
+  quarterlyEmailMonths: [1, 12],
+  calendarReminderDays: [0, 28, 5],
+  dutyReminderDays: [0, 28, 5],
+};
+
+/**
+ * Whether the library can use a setting's value as written (an empty one means the default, and is
+ * fine). A value it cannot use is not an error anywhere it is read (the default, or what can be read
+ * of a list, is used instead): "Check the workbook" lists it, so that nothing is dropped unseen.
+ */
+export function settingUsable(key: string, text: string): boolean {
+  const s = text.trim();
+  if (s === '') return true;
+  // As the parser reads them: Number() of the text ("5", " 5", "5.0").
+  const isWhole = (p: string, lo: number, hi: number) =>
+    Number.isInteger(Number(p)) && Number(p) >= lo && Number(p) <= hi;
+  if (WHOLE[key]) return isWhole(s, ...WHOLE[key]);
+  if (HOURS.includes(key)) return isWhole(s, 0, 23);
+  if (BOOLEANS.includes(key)) return [...TRUE_WORDS, ...FALSE_WORDS].includes(s.toLowerCase());
+  if (LISTS[key]) {
+    const [lo, hi, max] = LISTS[key];
+    const parts = s.split(/[,;\s]+/).filter(Boolean);
+    return parts.every((p) => isWhole(p, lo, hi)) && (max === undefined || new Set(parts.map(Number)).size <= max);
+  }
+  if (key === 'language' || key === 'reportLanguage') return isLang(s.toLowerCase());
+  if (key.startsWith('loanDays.') || key.startsWith('loanLimit.') || key === 'maxRenewals')
+    return Number.isFinite(Number(s)) && Number(s) >= 0;
+  if (key === 'textbookDue') return monthDay(s) !== null;
+  if (key === 'planYear') return planYearSetting(s) !== null;
+  return true;
+}
+
 function num(v: string | undefined, fallback: number): number {
   const n = Number(String(v ?? '').trim());
   return v !== undefined && String(v).trim() !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
@@ -139,8 +188,8 @@ function bool(v: string | undefined, fallback: boolean): boolean {
   const s = String(v ?? '')
     .trim()
     .toLowerCase();
-  if (['true', 'yes', 'иә', 'да', '1'].includes(s)) return true;
-  if (['false', 'no', 'жоқ', 'нет', '0'].includes(s)) return false;
+  if (TRUE_WORDS.includes(s)) return true;
+  if (FALSE_WORDS.includes(s)) return false;
   return fallback;
 }
 
@@ -149,11 +198,15 @@ export function parseSettings(values: Map<string, string>): Settings {
   const d = new Map(SETTING_DEFAULTS.map((s) => [s.key, s.value]));
   const get = (k: string) => values.get(k) ?? d.get(k);
   const dnum = (k: string) => num(get(k), Number(d.get(k)));
+  /** A whole-number setting in its range (WHOLE), else its default. */
+  const whole = (k: string) => within(dnum(k), WHOLE[k][0], WHOLE[k][1], Number(d.get(k)));
+  /** An email hour: 0-23 brought into 1-22, else its default. */
+  const hour = (k: string) => clampHour(dnum(k), Number(d.get(k)));
   const lang = String(get('language')).trim().toLowerCase();
   const weekdays = String(get('closedWeekdays'))
     .split(/[,;\s]+/)
     .map(Number)
-    .filter((n) => Number.isInteger(n) && n >= 1 && n <= 7);
+    .filter((n) => Number.isInteger(n) && n >= LISTS.closedWeekdays[0] && n <= LISTS.closedWeekdays[1]);
   const due = String(get('textbookDue')).trim();
   return {
     language: isLang(lang) ? lang : DEFAULT_LANG,
@@ -178,34 +231,34 @@ export function parseSettings(values: Map<string, string>): Settings {
     maxRenewals: dnum('maxRenewals'),
     overdueOpenDaysOnly: bool(get('overdueOpenDaysOnly'), false),
     mail: {
-      monthlyDay: within(dnum('monthlyEmailDay'), 1, 28, 1),
-      monthlyHour: clampHour(dnum('monthlyEmailHour')),
-      quarterlyDay: within(dnum('quarterlyEmailDay'), 1, 28, 5),
-      quarterlyHour: clampHour(dnum('quarterlyEmailHour')),
+      monthlyDay: whole('monthlyEmailDay'),
+      monthlyHour: hour('monthlyEmailHour'),
+      quarterlyDay: whole('quarterlyEmailDay'),
+      quarterlyHour: hour('quarterlyEmailHour'),
       quarterlyMonths: monthList(String(get('quarterlyEmailMonths')), String(d.get('quarterlyEmailMonths'))),
       noDebtorsNote: bool(get('sendNoDebtorsNote'), false),
     },
     diagnostics: bool(get('diagnostics'), false),
     reports: {
       language: reportLang(String(get('reportLanguage'))),
-      day: within(dnum('monthlyReportDay'), 1, 28, 1),
-      hour: clampHour(dnum('monthlyReportHour')),
+      day: whole('monthlyReportDay'),
+      hour: hour('monthlyReportHour'),
     },
     planYear: planYearSetting(String(get('planYear') ?? '')),
     calendar: {
       calendarId: String(get('calendarId') ?? '').trim(),
-      reminderDays: dayList(String(get('calendarReminderDays')), 5),
-      reminderHour: within(dnum('calendarReminderHour'), 0, 23, 9),
-      dutyReminderDays: dayList(String(get('dutyReminderDays')), 5),
+      reminderDays: dayList(String(get('calendarReminderDays'))),
+      reminderHour: whole('calendarReminderHour'),
+      dutyReminderDays: dayList(String(get('dutyReminderDays'))),
       missingEvents: /^(recreate|қайта|заново|создать)/i.test(String(get('calendarMissingEvents')).trim())
         ? 'recreate'
         : 'report',
       closedDays: bool(get('calendarClosedDays'), false),
-      anniversaryMinYears: within(dnum('anniversaryMinYears'), 5, 1000, 100),
+      anniversaryMinYears: whole('anniversaryMinYears'),
     },
     rollover: {
-      maxGrade: within(dnum('maxGrade'), 1, 13, 11),
-      archiveAfterYears: within(dnum('archiveAfterYears'), 1, 50, 2),
+      maxGrade: whole('maxGrade'),
+      archiveAfterYears: whole('archiveAfterYears'),
       archiveId: String(get('archiveId') ?? '').trim(),
     },
   };
@@ -236,8 +289,9 @@ function planYearSetting(v: string): number | null {
   return second === start + 1 && start >= 1900 && start <= 2200 ? start : null;
 }
 
-/** Days before an event (0-28, Google's 4 weeks), at most `max`; "" for none. */
-function dayList(v: string, max: number): number[] {
+/** Days before an event (0-28, Google's 4 weeks), at most five (Google's limit); "" for none. */
+function dayList(v: string): number[] {
+  const [lo, hi, max] = LISTS.calendarReminderDays;
   const days = [
     ...new Set(
       v
@@ -245,7 +299,7 @@ function dayList(v: string, max: number): number[] {
         .filter(Boolean)
         .map(Number),
     ),
-  ].filter((n) => Number.isInteger(n) && n >= 0 && n <= 28);
+  ].filter((n) => Number.isInteger(n) && n >= lo && n <= hi);
   return days.sort((a, b) => b - a).slice(0, max);
 }
 
@@ -255,13 +309,15 @@ function within(n: number, lo: number, hi: number, fallback: number): number {
 }
 
 /** An email hour, 0-23 brought into 1-22 (a trigger at 0:00 on the 1st may fire at 23:45 the day before). */
-function clampHour(n: number): number {
-  return Number.isInteger(n) && n >= 0 && n <= 23 ? Math.min(22, Math.max(1, n)) : 9;
+function clampHour(n: number, fallback: number): number {
+  return Number.isInteger(n) && n >= 0 && n <= 23 ? Math.min(22, Math.max(1, n)) : fallback;
 }
 
 function monthList(v: string, fallback: string): number[] {
   const parse = (s: string) =>
-    [...new Set(s.split(/[,;\s]+/).map(Number))].filter((n) => Number.isInteger(n) && n >= 1 && n <= 12);
+    [...new Set(s.split(/[,;\s]+/).map(Number))].filter(
+      (n) => Number.isInteger(n) && n >= LISTS.quarterlyEmailMonths[0] && n <= LISTS.quarterlyEmailMonths[1],
+    );
   const months = parse(v);
   return (months.length > 0 ? months : parse(fallback)).sort((a, b) => a - b);
 }

@@ -11,9 +11,11 @@ import { checkWorkbookFacts, type DateCell, type Problem, type WorkbookFacts } f
 import { escapeHtml } from '../html';
 import { type Lang, type MessageKey, t } from '../messages';
 import { type SheetKey, sheetNameKey } from '../schema';
+import { settingNoteKey } from '../settings';
 import { holdingsFromSheets } from '../setup/holdings';
 import { choiceCode } from '../sheets/choices';
 import { isDateValue } from '../sheets/dates';
+import { settingText } from '../sheets/layout';
 import { withDocumentLock } from '../sheets/lock';
 import { logEvent } from '../sheets/log';
 import type { Cell, Table } from '../sheets/table';
@@ -62,6 +64,8 @@ export function gatherFacts(wb: Workbook): WorkbookFacts {
     const all = table.readColumns(...keys);
     bad.push(...badDates(sheet, table, all.rows, all.firstRow, keys));
   }
+  const settings = wb.table('settings');
+  const st = settings.has('key') && settings.has('value') ? settings.readColumns('key', 'value') : null;
   const titles = wb.table('titles').require('titleId');
   const tt = titles.readColumns('titleId');
   const text = (table: Table, row: Cell[], key: string) => (table.has(key) ? table.text(row, key) : '');
@@ -111,6 +115,13 @@ export function gatherFacts(wb: Workbook): WorkbookFacts {
     classes: wb.classes(),
     badDates: bad,
     derivedHoldings: holdingsFromSheets(wb),
+    settings: st
+      ? st.rows.map((row, i) => ({
+          row: st.firstRow + i,
+          key: settings.text(row, 'key'),
+          text: settingText(settings.get(row, 'value'), wb.timeZone),
+        }))
+      : [],
   };
 }
 
@@ -120,6 +131,7 @@ export function describeProblem(wb: Workbook, p: Problem): { where: string; what
   const sheet = wb.findSheet(p.sheet)?.getName() ?? t(L, sheetNameKey(p.sheet));
   const params = { ...p.params };
   if (p.kind === 'notADate') params.column = t(L, `col.${p.sheet}.${p.params.column}` as MessageKey);
+  if (p.kind === 'settingNotUsed') params.note = t(L, settingNoteKey(String(p.params.key)));
   return {
     where: t(L, 'check.where', { sheet, row: p.row }),
     what: t(L, `check.${p.kind}` as MessageKey, params),

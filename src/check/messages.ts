@@ -21,6 +21,9 @@ export const checkMessages = defineMessages({
       'Run Set up workbook (the column becomes plain text), then retype the code as it is printed.',
     'check.notADate': '“{column}” holds “{value}”, not a date.',
     'check.fix.notADate': 'Type the date as dd.mm.yyyy.',
+    'check.settingNotUsed': 'Setting “{key}” is “{value}”: the library cannot use this value.',
+    'check.fix.settingNotUsed':
+      'Write it as the note beside it says ({note}). Until then the library goes by what it can read of it, or by the default “{default}”.',
     'check.loanTwice': 'Copy {inventory} has a second open loan (the first is in row {first}).',
     'check.fix.loanTwice': 'Close the wrong loan: fill in its return date and set its status to returned.',
     'check.loanReaderMissing': 'Loan {loanId}: reader {reader} is not on the Readers sheet.',
@@ -61,6 +64,9 @@ export const checkMessages = defineMessages({
       'Кестені баптауды іске қосыңыз (баған мәтінге айналады), содан кейін кодты басылғандай қайта теріңіз.',
     'check.notADate': '«{column}» бағанында күн емес, «{value}» тұр.',
     'check.fix.notADate': 'Күнді кк.аа.жжжж түрінде теріңіз.',
+    'check.settingNotUsed': '«{key}» баптауында «{value}» тұр: кітапхана бұл мәнді қолдана алмайды.',
+    'check.fix.settingNotUsed':
+      'Жанындағы түсініктемеде айтылғандай жазыңыз ({note}). Оған дейін кітапхана одан оқи алғанын, болмаса әдепкі «{default}» мәнін қолданады.',
     'check.loanTwice': '{inventory} данасының екінші ашық берісі бар (біріншісі {first}-жолда).',
     'check.fix.loanTwice': 'Қате берісті жабыңыз: қайтарылған күнін толтырып, күйін «қайтарылды» етіңіз.',
     'check.loanReaderMissing': '{loanId} берісі: {reader} оқырманы «Оқырмандар» парағында жоқ.',
@@ -100,6 +106,9 @@ export const checkMessages = defineMessages({
       'Запустите настройку таблицы (столбец станет текстовым) и введите код заново, как он напечатан.',
     'check.notADate': 'В столбце «{column}» не дата, а «{value}».',
     'check.fix.notADate': 'Введите дату в виде дд.мм.гггг.',
+    'check.settingNotUsed': 'В настройке «{key}» стоит «{value}»: это значение библиотека использовать не может.',
+    'check.fix.settingNotUsed':
+      'Запишите так, как сказано в пояснении рядом ({note}). До тех пор библиотека берёт то, что может из него прочесть, или значение по умолчанию «{default}».',
     'check.loanTwice': 'У экземпляра {inventory} вторая открытая выдача (первая в строке {first}).',
     'check.fix.loanTwice': 'Закройте ошибочную выдачу: заполните дату возврата и поставьте статус «возвращено».',
     'check.loanReaderMissing': 'Выдача {loanId}: читателя {reader} нет на листе «Читатели».',

@@ -4,6 +4,8 @@
  * is on the Classes sheet; no code twice; dates where dates belong; each reader's "On loan" record
  * agrees with the Copies sheet. Each problem names the sheet, the row and what to do. Pure.
  */
+
+import { SETTING_DEFAULTS, settingUsable } from '../settings';
 import { type ClassIndex, type ClassRow, classKey } from './class-names';
 import { codeKey } from './codes';
 import { type HeldCopy, sameHoldings } from './holdings';
@@ -20,11 +22,12 @@ export type ProblemKind =
   | 'copyWithoutLoan'
   | 'loanCopyDisagree'
   | 'holdingsDiffer'
-  | 'holdingsUnreadable';
+  | 'holdingsUnreadable'
+  | 'settingNotUsed';
 
 export interface Problem {
   kind: ProblemKind;
-  sheet: 'readers' | 'copies' | 'loans' | 'titles' | 'classes' | 'schedule' | 'visits';
+  sheet: 'readers' | 'copies' | 'loans' | 'titles' | 'classes' | 'schedule' | 'visits' | 'settings';
   row: number;
   params: Record<string, string | number>;
 }
@@ -74,6 +77,8 @@ export interface WorkbookFacts {
   badDates: DateCell[];
   /** Holdings as the Copies sheet says, by reader code key. */
   derivedHoldings: Map<string, HeldCopy[]>;
+  /** The Settings sheet's rows, each value as text as the library reads it. */
+  settings?: Array<{ row: number; key: string; text: string }>;
 }
 
 function duplicates<T extends { row: number }>(
@@ -120,6 +125,17 @@ export function checkWorkbookFacts(f: WorkbookFacts): Problem[] {
       sheet: d.sheet,
       row: d.row,
       params: { column: d.column, value: String(d.value).slice(0, 40) },
+    });
+  }
+  // Settings whose value the library cannot use (it goes by the default, or what it can read of a list).
+  const defaults = new Map(SETTING_DEFAULTS.map((d) => [d.key, d.value]));
+  for (const s of f.settings ?? []) {
+    if (!defaults.has(s.key) || settingUsable(s.key, s.text)) continue;
+    out.push({
+      kind: 'settingNotUsed',
+      sheet: 'settings',
+      row: s.row,
+      params: { key: s.key, value: s.text.slice(0, 40), default: defaults.get(s.key) ?? '' },
     });
   }
   // Loans against readers and copies.

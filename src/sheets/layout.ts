@@ -122,7 +122,7 @@ function parse<T>(text: string | null): T | null {
 }
 
 /** The settings cell as text: Sheets may have turned "14" into 14 or "25.05" into a date (read back as dd.MM). */
-function settingText(v: unknown, timeZone: string): string {
+export function settingText(v: unknown, timeZone: string): string {
   if (isDateValue(v)) return Utilities.formatDate(v, timeZone, 'dd.MM');
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v ?? '').trim();

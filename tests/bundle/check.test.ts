@@ -26,7 +26,7 @@ const esc = (s: string) =>
 
 function setCell(
   rt: Runtime,
-  key: 'readers' | 'copies' | 'loans',
+  key: 'readers' | 'copies' | 'loans' | 'settings',
   match: (row: unknown[]) => boolean,
   column: string,
   value: unknown,
@@ -94,6 +94,10 @@ describe('Check the workbook', () => {
     setCell(rt, 'copies', (r) => r[0] === '000104', 'reader', '');
     // A reader's "On loan" record edited by hand.
     setCell(rt, 'readers', (r) => r[0] === '00124', 'onLoan', 'кітаптар бар');
+    // Settings the library cannot use as written: a reminder 40 days ahead (Google allows four weeks),
+    // an email day past the 28th (February has none).
+    const reminderRow = setCell(rt, 'settings', (r) => r[0] === 'calendarReminderDays', 'value', '7,1,40');
+    setCell(rt, 'settings', (r) => r[0] === 'monthlyEmailDay', 'value', '31');
     const before = JSON.stringify(
       rt.spreadsheet
         .getSheets()
@@ -114,10 +118,19 @@ describe('Check the workbook', () => {
       t('kk', 'check.loanCopyDisagree', { inventory: '000104', reader: '00124', loanRow: 3 }),
       t('kk', 'check.holdingsUnreadable', { name: 'Бекова Дана' }),
       t('kk', 'check.holdingsDiffer', { name: 'Серікбаев Нұрлан', recorded: 0, copies: 1 }),
+      t('kk', 'check.settingNotUsed', { key: 'calendarReminderDays', value: '7,1,40' }),
+      t('kk', 'check.settingNotUsed', { key: 'monthlyEmailDay', value: '31' }),
+      t('kk', 'check.fix.settingNotUsed', {
+        note: t('kk', 'setting.calendarReminderDays'),
+        default: '7,1',
+      }),
     ];
     for (const line of expected) expect(report, line).toContain(esc(line));
     expect(report).toContain(esc(t('kk', 'check.fix.holdingsDiffer')));
     expect(report).toContain(esc(t('kk', 'check.where', { sheet: t('kk', 'sheet.loans'), row: badDateRow })));
+    expect(report).toContain(esc(t('kk', 'check.where', { sheet: t('kk', 'sheet.settings'), row: reminderRow })));
+    // The settings the library can use are not listed.
+    expect(report).not.toContain(esc(t('kk', 'check.settingNotUsed', { key: 'loanDays.fiction', value: '14' })));
     const after = JSON.stringify(
       rt.spreadsheet
         .getSheets()
