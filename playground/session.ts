@@ -11,7 +11,7 @@ import path from 'node:path';
 import { createRuntime, type Runtime } from '../emulator';
 import type { CounterSnapshot } from '../emulator/core';
 import { invokeFromClient, type WireReply } from '../emulator/script-run';
-import type { FakeSheet } from '../emulator/spreadsheet';
+import { type FakeSheet, FakeSpreadsheet } from '../emulator/spreadsheet';
 import type { TriggerRecord } from '../emulator/triggers';
 import type { DialogRecord, QueuedResponse } from '../emulator/ui';
 import { zonedDateKey } from '../emulator/zoned-time';
@@ -233,13 +233,22 @@ export class Session {
       properties: { script: p.dump('script'), document: p.dump('document'), user: p.dump('user') },
       outbox: this.rt.mail.outbox.map((m) => ({ ...m, sentAt: m.sentAt.toISOString() })),
       calendar: this.rt.calendar.snapshot(),
+      spreadsheets: [...this.rt.spreadsheets.values()].map((s) => s.toData()),
     };
   }
 
-  /** Changes when a trigger, a property or the outbox does (the outbox only grows). */
+  /**
+   * Changes when a trigger, a property or the outbox does (the outbox only grows). A created
+   * spreadsheet changes only through Spreadsheet calls, which save anyway.
+   */
   private runtimeFingerprint(): string {
-    const { triggers, properties, calendar } = this.runtimeState();
-    return JSON.stringify([triggers, properties, this.rt.mail.outbox.length, calendar]);
+    const p = this.rt.properties;
+    return JSON.stringify([
+      this.rt.triggers.list(),
+      [p.dump('script'), p.dump('document'), p.dump('user')],
+      this.rt.mail.outbox.length,
+      this.rt.calendar.snapshot(),
+    ]);
   }
 
   /** Puts back what `runtimeState` saved. */
@@ -254,6 +263,8 @@ export class Session {
     for (const m of Array.isArray(saved.outbox) ? saved.outbox : [])
       rt.mail.outbox.push({ ...m, sentAt: new Date(m.sentAt) });
     if (saved.calendar && Array.isArray(saved.calendar.calendars)) rt.calendar.restore(saved.calendar);
+    for (const data of Array.isArray(saved.spreadsheets) ? saved.spreadsheets : [])
+      if (data?.id) rt.spreadsheets.set(data.id, FakeSpreadsheet.fromData(rt.env, data));
     // Their .eml files were written before the restart.
     this.emailsWritten = rt.mail.outbox.length;
   }

@@ -30,13 +30,15 @@ import { jsonWithDates, loadWorkbook, parseWithDates, type WorkbookMeta, workboo
 
 /**
  * What Apps Script keeps outside the workbook: the installed triggers, the properties, the e-mails
- * sent, and the Google calendars the script wrote to.
+ * sent, the Google calendars the script wrote to, and the spreadsheets it created (the library's
+ * archive), as plain data.
  */
 export interface RuntimeState {
   triggers: TriggerRecord[];
   properties: { script: Record<string, string>; document: Record<string, string>; user: Record<string, string> };
   outbox: Array<Omit<SentEmail, 'sentAt'> & { sentAt: string }>;
   calendar?: CalendarSnapshot;
+  spreadsheets?: SpreadsheetData[];
 }
 
 /** The script's side of the state: the clock (ISO) and the runtime state. */

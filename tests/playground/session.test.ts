@@ -185,6 +185,33 @@ describe('a playground session', () => {
     await s.close();
   });
 
+  it('keeps the spreadsheets the script created (the library’s archive) over a restart, in the state file', {
+    timeout: 120_000,
+  }, async () => {
+    const dir = copyOfDemo();
+    let s = await open(dir);
+    const app = s.rt.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const archive = app.create('Кітапхана мұрағаты');
+    archive
+      .getSheets()[0]
+      .getRange('A1:B1')
+      .setValues([['Т001', 'мұрағаттағы жол 7']]);
+    const id = archive.getId();
+    await s.advance(new Date(s.rt.clock.nowMillis() + 60_000));
+    await s.close();
+    expect(stateOf(s).runtime).toHaveProperty('spreadsheets');
+
+    s = await open(dir);
+    const again = (s.rt.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).openById(id);
+    expect(again.getName()).toBe('Кітапхана мұрағаты');
+    expect(again.getSheets()[0].getRange('A1:B1').getValues()).toEqual([['Т001', 'мұрағаттағы жол 7']]);
+    // Beside the workbook, never inside the .xlsx a librarian shares.
+    const parts = [...zipParts(readFileSync(path.join(dir, 'library.xlsx')))].map(([, b]) => String(b));
+    expect(parts.join('')).not.toContain('мұрағаттағы жол 7');
+    expect(readFileSync(s.stateFile, 'utf8')).toContain('мұрағаттағы жол 7');
+    await s.close();
+  });
+
   it('never overwrites an .eml file after a restart: the numbering goes on', { timeout: 180_000 }, async () => {
     const dir = copyOfDemo();
     // Files an earlier run left in the outbox.
