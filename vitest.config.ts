@@ -42,7 +42,9 @@ export default defineConfig({
     maxWorkers: 2,
     // A larger young generation: the runtime makes many short-lived cells and contexts, and the
     // default 16 MB semi-space spent a quarter of a generated-input run in the garbage collector.
-    execArgv: ['--max-semi-space-size=64'],
+    // --expose-gc: a file that ends with a large heap is collected before the next (between-files.ts).
+    execArgv: ['--max-semi-space-size=64', '--expose-gc'],
+    setupFiles: ['tests/support/between-files.ts'],
     // Test files share a worker's modules (nothing here mocks a module or keeps state between files):
     // each file no longer imports and transforms the runtime and the message catalogue afresh.
     isolate: false,
