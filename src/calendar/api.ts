@@ -4,7 +4,7 @@
  * librarian by email).
  */
 import { menuAction } from '../actions';
-import { errorEmail, isValidEmail } from '../debtors/mail';
+import { emailTaskError } from '../debtors/trigger-task';
 import { errorMessage, isLibraryError } from '../errors';
 import { escapeHtml } from '../html';
 import { DEFAULT_LANG, type Lang, t } from '../messages';
@@ -132,20 +132,7 @@ function runTask(task: 'weekly' | 'followUp', work: () => void): void {
       lang = wb.lang;
       const name = t(lang, `calendar.task.${task}`);
       logAction(wb, 'taskError', t(lang, 'log.taskError.details', { task: name, error: errorMessage(lang, e) }));
-      const to = isValidEmail(wb.settings.librarianEmail)
-        ? wb.settings.librarianEmail
-        : Session.getEffectiveUser().getEmail();
-      const time = Utilities.formatDate(new Date(), wb.timeZone, 'dd.MM.yyyy HH:mm');
-      const sender = { library: wb.settings.libraryName || t(lang, 'app.name'), librarian: wb.settings.librarianName };
-      const mail = errorEmail(lang, sender, name, time, errorMessage(lang, e));
-      if (to && MailApp.getRemainingDailyQuota() > 0)
-        MailApp.sendEmail({
-          to,
-          subject: mail.subject,
-          body: mail.body,
-          htmlBody: mail.htmlBody,
-          name: sender.library,
-        });
+      emailTaskError(wb, lang, name, errorMessage(lang, e));
     } catch (reportError) {
       console.error(`could not report: ${String(reportError)}`);
     }

@@ -9,6 +9,34 @@ import { type Job, librarianFallback, MailContext } from './context';
 import { errorEmail, type Sender } from './mail';
 import { appendLog, firstLine, taskNameKey } from './run';
 
+/**
+ * Emails the librarian (Settings' address, else the script's account) that a trigger's task failed.
+ * `sent` is false when no email went out (no address, the day's quota spent, MailApp failed); `time`
+ * is when, as the email says it.
+ */
+export function emailTaskError(
+  wb: Workbook | null,
+  lang: Lang,
+  taskName: string,
+  text: string,
+): { sent: boolean; time: string } {
+  let time = new Date().toISOString();
+  try {
+    const ctx = wb ? new MailContext(wb) : null;
+    const to = ctx ? ctx.librarianEmail : librarianFallback();
+    const sender: Sender = ctx ? ctx.sender : { library: t(lang, 'app.name'), librarian: '' };
+    const tz = wb?.timeZone ?? Session.getScriptTimeZone();
+    time = Utilities.formatDate(new Date(), tz, 'dd.MM.yyyy HH:mm');
+    const mail = errorEmail(lang, sender, taskName, time, text);
+    if (!to || MailApp.getRemainingDailyQuota() <= 0) return { sent: false, time };
+    MailApp.sendEmail({ to, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: sender.library });
+    return { sent: true, time };
+  } catch (mailError) {
+    console.error(`could not email the librarian: ${String(mailError)}`);
+    return { sent: false, time };
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Notes for the librarian that no email could carry
 
@@ -67,28 +95,7 @@ export function runTriggerTask(task: Job, work: () => void, nameKey?: MessageKey
     }
     const taskName = t(lang, taskKey);
     const text = errorMessage(lang, e);
-    let time = new Date().toISOString();
-    let sent = false;
-    try {
-      const ctx = wb ? new MailContext(wb) : null;
-      const to = ctx ? ctx.librarianEmail : librarianFallback();
-      const sender: Sender = ctx ? ctx.sender : { library: t(lang, 'app.name'), librarian: '' };
-      const tz = wb?.timeZone ?? Session.getScriptTimeZone();
-      time = Utilities.formatDate(new Date(), tz, 'dd.MM.yyyy HH:mm');
-      const mail = errorEmail(lang, sender, taskName, time, text);
-      if (to && MailApp.getRemainingDailyQuota() > 0) {
-        MailApp.sendEmail({
-          to,
-          subject: mail.subject,
-          body: mail.body,
-          htmlBody: mail.htmlBody,
-          name: sender.library,
-        });
-        sent = true;
-      }
-    } catch (mailError) {
-      console.error(`could not email the librarian: ${String(mailError)}`);
-    }
+    const { sent, time } = emailTaskError(wb, lang, taskName, text);
     if (!sent) {
       try {
         noteMailBlocked({ time, task: taskName, message: text });
