@@ -276,33 +276,21 @@ export async function workbookToBuffer(data: SpreadsheetData): Promise<{ bytes: 
     };
     // Rules and the formats of empty cells as runs down a column: the sheet's runs of formatted empty
     // cells as they are, its other cells one row each; adjoining runs of one rule join.
-    const ruleRuns: ValidationRun[] = [];
+    const ruleRuns: Array<[number, number, number, number]> = [];
     const formatRuns: Array<[number, number, number, string]> = [];
     for (const b of s.blanks ?? []) {
       if (b.numberFormat !== undefined) formatRuns.push([b.col, b.from, b.to, b.numberFormat]);
-      if (b.validation) ruleRuns.push({ rule: ruleOf(b.validation), col: b.col, from: b.from, to: b.to });
+      if (b.validation) ruleRuns.push([b.col, b.from, b.to, ruleOf(b.validation)]);
     }
     for (const c of s.cells) {
       const bare = c.value === '' && c.formula === undefined && !c.note && !(c.style && Object.keys(c.style).length);
       // Formatted empty cells (a whole column below the data) go to the block, not to the sheet.
       if (!bare) writeCell(ws.getCell(c.row, c.col), c, tz, sm);
       else if (c.numberFormat !== undefined) formatRuns.push([c.col, c.row, c.row, c.numberFormat]);
-      if (c.validation) ruleRuns.push({ rule: ruleOf(c.validation), col: c.col, from: c.row, to: c.row });
+      if (c.validation) ruleRuns.push([c.col, c.row, c.row, ruleOf(c.validation)]);
     }
-    sm.formats = joinRuns(
-      formatRuns,
-      (a, b) => a[0] === b[0] && a[2] === b[1] - 1 && a[3] === b[3],
-      (a, b) => {
-        a[2] = b[2];
-      },
-    );
-    sm.validations = joinRuns(
-      ruleRuns.map((r) => [r.col, r.from, r.to, r.rule] as [number, number, number, number]),
-      (a, b) => a[0] === b[0] && a[2] === b[1] - 1 && a[3] === b[3],
-      (a, b) => {
-        a[2] = b[2];
-      },
-    ).map(([col, from, to, rule]) => ({ rule, col, from, to }));
+    sm.formats = joinRuns(formatRuns);
+    sm.validations = joinRuns(ruleRuns).map(([col, from, to, rule]) => ({ rule, col, from, to }));
     for (const r of sm.validations) {
       const first = `${colLetters(r.col)}${r.from}`;
       const native = nativeRule(rules[r.rule], first);
@@ -320,18 +308,14 @@ export async function workbookToBuffer(data: SpreadsheetData): Promise<{ bytes: 
   return { bytes: Buffer.from(bytes), meta };
 }
 
-/** Runs [col, from, to, …] sorted by column then row, each joined with the next while `joins` says so. */
-function joinRuns<T extends [number, number, number, ...unknown[]]>(
-  runs: T[],
-  joins: (a: T, b: T) => boolean,
-  join: (into: T, next: T) => void,
-): T[] {
+/** Runs [col, from, to, x] sorted by column then row; a run joins the one above it of the same x. */
+function joinRuns<X>(runs: Array<[col: number, from: number, to: number, x: X]>): Array<[number, number, number, X]> {
   const sorted = [...runs].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: T[] = [];
-  for (const r of sorted) {
+  const out: Array<[number, number, number, X]> = [];
+  for (const [col, from, to, x] of sorted) {
     const last = out[out.length - 1];
-    if (last && joins(last, r)) join(last, r);
-    else out.push([...r] as T);
+    if (last && last[0] === col && last[2] === from - 1 && last[3] === x) last[2] = to;
+    else out.push([col, from, to, x]);
   }
   return out;
 }
