@@ -26,7 +26,8 @@ import type { SentEmail } from '../emulator/mail';
 import type { SpreadsheetData } from '../emulator/spreadsheet';
 import type { TriggerRecord } from '../emulator/triggers';
 import { sha256, writeFileAtomic } from './atomic-file';
-import { jsonWithDates, loadWorkbook, parseWithDates, type WorkbookMeta, workbookToBuffer } from './xlsx';
+import { jsonWithDates, parseWithDates } from './excel-dates';
+import { loadWorkbook, type WorkbookMeta, workbookToBuffer } from './xlsx';
 
 /**
  * What Apps Script keeps outside the workbook: the installed triggers, the properties, the e-mails

@@ -24,8 +24,9 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { BlankRun, CellData, SheetData, SpreadsheetData, ValidationData } from '../emulator/spreadsheet';
-import { zonedParts, zonedWallToEpoch } from '../emulator/spreadsheet-values';
 import { sha256, writeFileAtomic } from './atomic-file';
+import { fromExcelDate, isDate, isDateFormat, parseWithDates, toExcelDate } from './excel-dates';
+import { blankRuns, byColumn, joinRuns } from './xlsx-runs';
 
 /** Worksheet.dataValidations: in exceljs 4.4, missing from its type declarations. */
 interface DataValidations {
@@ -73,72 +74,6 @@ export interface WorkbookMeta {
   /** Older playgrounds only (the Description block): their clock and runtime state. */
   extra?: Record<string, unknown>;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Dates: an instant <-> the wall-clock serial Excel stores
-
-/** The Date exceljs must be given so that the file holds the wall clock of `timeZone`. */
-const wallCache = new Map<string, ReturnType<typeof zonedParts>>();
-function wallClock(ms: number, timeZone: string) {
-  const key = `${timeZone}|${ms - (((ms % 1000) + 1000) % 1000)}`;
-  let p = wallCache.get(key);
-  if (!p) {
-    if (wallCache.size > 100_000) wallCache.clear();
-    p = zonedParts(ms, timeZone);
-    wallCache.set(key, p);
-  }
-  return p;
-}
-
-export function toExcelDate(d: Date, timeZone: string): Date {
-  const p = wallClock(d.getTime(), timeZone);
-  const ms = ((d.getTime() % 1000) + 1000) % 1000;
-  return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, ms));
-}
-
-/** The instant whose wall clock in `timeZone` is the (UTC-fields) Date exceljs read. */
-const epochCache = new Map<string, number>();
-export function fromExcelDate(d: Date, timeZone: string): Date {
-  const ms = d.getUTCMilliseconds();
-  const key = `${timeZone}|${d.getTime() - ms}`;
-  let base = epochCache.get(key);
-  if (base === undefined) {
-    if (epochCache.size > 100_000) epochCache.clear();
-    base = wallToEpoch(d, timeZone);
-    epochCache.set(key, base);
-  }
-  return new Date(base + ms);
-}
-
-function wallToEpoch(d: Date, timeZone: string): number {
-  return zonedWallToEpoch(
-    d.getUTCFullYear(),
-    d.getUTCMonth() + 1,
-    d.getUTCDate(),
-    d.getUTCHours(),
-    d.getUTCMinutes(),
-    d.getUTCSeconds(),
-    timeZone,
-  );
-}
-
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-
-/** Same test exceljs uses to decide that a number format shows a date. */
-function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  const f = fmt.replace(/\[[^\]]*\]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhs]/i.test(f) && !/^[0#.,%\s]*$/.test(f) && f !== '@';
-}
-
-/** JSON with Dates (validation arguments may be dates). */
-export const jsonWithDates = (v: unknown) =>
-  JSON.stringify(v, function (this: Record<string, unknown>, k, value) {
-    const raw = this[k];
-    return isDate(raw) ? { $date: raw.toISOString() } : value;
-  });
-export const parseWithDates = (s: string) =>
-  JSON.parse(s, (_k, v) => (v && typeof v === 'object' && typeof v.$date === 'string' ? new Date(v.$date) : v));
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -306,18 +241,6 @@ export async function workbookToBuffer(data: SpreadsheetData): Promise<{ bytes: 
     zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
   } as never);
   return { bytes: Buffer.from(bytes), meta };
-}
-
-/** Runs [col, from, to, x] sorted by column then row; a run joins the one above it of the same x. */
-function joinRuns<X>(runs: Array<[col: number, from: number, to: number, x: X]>): Array<[number, number, number, X]> {
-  const sorted = [...runs].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: Array<[number, number, number, X]> = [];
-  for (const [col, from, to, x] of sorted) {
-    const last = out[out.length - 1];
-    if (last && last[0] === col && last[2] === from - 1 && last[3] === x) last[2] = to;
-    else out.push([col, from, to, x]);
-  }
-  return out;
 }
 
 function writeCell(cell: ExcelJS.Cell, c: CellData, tz: string, sm: SheetMeta): void {
@@ -532,67 +455,6 @@ export async function bufferToWorkbook(
     exact: !!meta,
     ...(legacy ? { legacy } : {}),
   };
-}
-
-/** Runs [col, from, to, x] as one sparse array of x by row for each column. */
-function byColumn<X>(runs: ReadonlyArray<readonly [number, number, number, X]>): Map<number, X[]> {
-  const out = new Map<number, X[]>();
-  for (const [col, from, to, x] of runs) {
-    let at = out.get(col);
-    if (!at) {
-      at = [];
-      out.set(col, at);
-    }
-    for (let r = from; r <= to; r++) at[r] = x;
-  }
-  return out;
-}
-
-/**
- * The sheet's formatted empty cells as runs: where a format or a rule lies outside every cell read
- * from the sheet, as long as the format and the rule stay the same down the column.
- */
-function blankRuns(
-  formatAt: Map<number, string[]>,
-  ruleAt: Map<number, number[]>,
-  cells: CellData[],
-  rule: (index: number) => ValidationData,
-): BlankRun[] {
-  const taken = new Map<number, Set<number>>();
-  for (const c of cells) {
-    let rows = taken.get(c.col);
-    if (!rows) {
-      rows = new Set();
-      taken.set(c.col, rows);
-    }
-    rows.add(c.row);
-  }
-  const runs: BlankRun[] = [];
-  const cols = [...new Set([...formatAt.keys(), ...ruleAt.keys()])].sort((a, b) => a - b);
-  for (const col of cols) {
-    const fmts = formatAt.get(col) ?? [];
-    const rules = ruleAt.get(col) ?? [];
-    const rows = taken.get(col);
-    let open: { run: BlankRun; fmt?: string; rule?: number } | null = null;
-    for (let r = 1; r < Math.max(fmts.length, rules.length); r++) {
-      const fmt = fmts[r];
-      const ri = rules[r];
-      if ((fmt === undefined && ri === undefined) || rows?.has(r)) {
-        open = null;
-        continue;
-      }
-      if (open && open.fmt === fmt && open.rule === ri) {
-        open.run.to = r;
-        continue;
-      }
-      const run: BlankRun = { col, from: r, to: r };
-      if (fmt !== undefined) run.numberFormat = fmt;
-      if (ri !== undefined) run.validation = rule(ri);
-      runs.push(run);
-      open = { run, fmt, rule: ri };
-    }
-  }
-  return runs.sort((a, b) => a.from - b.from || a.col - b.col);
 }
 
 // ---------------------------------------------------------------------------------------------
