@@ -10,7 +10,7 @@
  * shared sheets (Debtors, Log), so the desk is not held up while emails go out. Right before each
  * email the class's address, teacher and language are looked up again on the Classes sheet, so an
  * address fixed after the run was planned is the one used. What is due and each email: plan.ts; what a
- * run reads: context.ts; a trigger's errors: trigger-task.ts.
+ * run reads: context.ts; its Log sentence: run-log.ts; a trigger's errors: trigger-task.ts.
  */
 import type { DebtorGroup } from '../domain/debtors';
 import { apply, type MailingEvent, type MailingPorts, type RunPorts, runLedger } from '../domain/mailing';
@@ -18,8 +18,6 @@ import { LibraryError } from '../errors';
 import { t } from '../messages';
 import { choiceLabel } from '../sheets/choices';
 import { withDocumentLock } from '../sheets/lock';
-import { actionLabel } from '../sheets/log';
-import { currentUserEmail } from '../sheets/user';
 import { Workbook } from '../sheets/workbook';
 import { ensureSheets, type Job, MailContext } from './context';
 import { family, Ledger, type LedgerEntry, type NewEntry } from './ledger';
@@ -36,23 +34,12 @@ import {
   reportLine,
   superseded,
 } from './plan';
+import { appendLog, type RunOutcome, runSentence } from './run-log';
 import { writeDebtorSheet } from './sheet';
 import { cancelFollowUp, FOLLOW_UP_MAX_DAYS, followUpSince, scheduleFollowUp } from './triggers';
 
 // ---------------------------------------------------------------------------------------------
 // The run
-
-export interface RunOutcome {
-  periods: string[];
-  sent: number;
-  pending: number;
-  invalid: number;
-  failed: number;
-  skipped: number;
-  /** Emails of the planned period that had already gone out before this run. */
-  alreadySent: number;
-  followUp: Date | null;
-}
 
 const isQuotaError = (e: unknown) => /too many times|quota/i.test(String((e as Error)?.message ?? e));
 
@@ -487,42 +474,4 @@ function addReport(
     });
   }
   ledger.add(fresh);
-}
-
-/** Audit-log rows of a run, in one write under the document lock, each action named in the workbook's language. */
-export function appendLog(wb: Workbook, rows: Array<{ action: string; details: string }>): void {
-  if (rows.length === 0) return;
-  const user = currentUserEmail();
-  withDocumentLock(
-    () =>
-      wb
-        .table('log')
-        .append(rows.map((r) => ({ time: new Date(), user, action: actionLabel(wb, r.action), details: r.details }))),
-    30_000,
-  );
-}
-
-export const taskNameKey = (task: Job) =>
-  task === 'monthly' ? 'task.monthly' : task === 'visits' ? 'task.visits' : 'task.followUp';
-
-export const firstLine = (s: string) => s.split('\n')[0];
-
-/** A run told as the Log's sentence: what went, what waits, and why it stopped. */
-function runSentence(wb: Workbook, job: Job, o: RunOutcome, failure: unknown): string {
-  const L = wb.lang;
-  const parts = [
-    t(L, 'log.mailRun.details', {
-      task: t(L, taskNameKey(job)),
-      sent: o.sent,
-      pending: o.pending,
-      invalid: o.invalid,
-      failed: o.failed,
-      skipped: o.skipped,
-    }),
-  ];
-  if (o.followUp)
-    parts.push(t(L, 'log.mailRunNext', { date: Utilities.formatDate(o.followUp, wb.timeZone, 'dd.MM.yyyy HH:mm') }));
-  if (failure)
-    parts.push(t(L, 'log.mailRunError', { error: firstLine(String((failure as Error)?.message ?? failure)) }));
-  return parts.join(' ');
 }

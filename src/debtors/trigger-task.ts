@@ -7,7 +7,7 @@ import { DEFAULT_LANG, type Lang, type MessageKey, t } from '../messages';
 import { Workbook } from '../sheets/workbook';
 import { type Job, librarianFallback, MailContext } from './context';
 import { errorEmail, type Sender } from './mail';
-import { appendLog, firstLine, taskNameKey } from './run';
+import { appendLog, firstLine, taskNameKey } from './run-log';
 
 /**
  * Emails the librarian (Settings' address, else the script's account) that a trigger's task failed.
